@@ -1,0 +1,21 @@
+"""What the knowledge base hands to the rest of the bot."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class Source(BaseModel):
+    title: str
+    author: str = ""
+
+
+class Passage(BaseModel):
+    """One retrieved piece of guidance, with the guide it came from."""
+
+    guide_id: str
+    title: str
+    heading: str = ""
+    text: str
+    score: float = 0.0
+    sources: list[Source] = []
