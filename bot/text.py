@@ -1,0 +1,32 @@
+"""Making user text safe wherever it is shown: Slack mrkdwn, Markdown documents, spreadsheets."""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def slack_escape(text: str) -> str:
+    """Escape for Slack mrkdwn: only &, < and > (Slack's rule). This neutralises
+    <!channel>, <!here>, <@U123> and links the writer did not type as such."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown_escape(text: str) -> str:
+    """Escape CommonMark punctuation so user text renders literally (and inline HTML is inert)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Keep a cell from being read as a formula (CSV/XLSX formula injection)."""
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - len(ellipsis), 0)].rstrip() + ellipsis
