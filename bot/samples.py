@@ -23,7 +23,8 @@ from bot.model import (
 FIXED_TIME = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 
 _MORTGAGE_STAGES: list[tuple[str, int, str, str, list[tuple[str, str, str, str, str]]]] = [
-    # name, emotion score, emotion label, quote, touchpoints (description, channel, does, thinks, owner)
+    # name, emotion score and label, quote,
+    # touchpoints (description, channel, does, thinks, owner)
     (
         "Dream",
         1,
@@ -156,7 +157,9 @@ def sample_map() -> JourneyMap:
             journey_end="They have made their first monthly payment.",
             audience="Retail lending leadership and the digital team",
             usage="Prioritise the 2027 lending roadmap and brief the advisors.",
-            research_basis="12 customer interviews (2026), application funnel analytics, NPS survey n=412",
+            research_basis=(
+                "12 customer interviews (2026), application funnel analytics, NPS survey n=412"
+            ),
         ),
         created_at=FIXED_TIME,
         updated_at=FIXED_TIME,

@@ -1,0 +1,19 @@
+"""The facilitation engine. Knows nothing of Slack: the terminal and the Slack app drive it."""
+
+from bot.engine.edits import Edit, EditError
+from bot.engine.engine import ConcurrentEditError, Engine, FacilitationState, Guidance, Turn
+from bot.engine.reply import Reply, Section, Suggestion, TurnResult
+
+__all__ = [
+    "ConcurrentEditError",
+    "Edit",
+    "EditError",
+    "Engine",
+    "FacilitationState",
+    "Guidance",
+    "Reply",
+    "Section",
+    "Suggestion",
+    "Turn",
+    "TurnResult",
+]

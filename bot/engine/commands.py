@@ -1,0 +1,109 @@
+"""Conversation commands that work at every step: next, back, skip, show, undo, edit, remove…"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+from bot.model import Step
+
+CommandName = Literal[
+    "next",
+    "back",
+    "skip",
+    "show",
+    "undo",
+    "help",
+    "edit",
+    "remove",
+    "confirm",
+    "cancel",
+    "goto",
+    "done",
+    "critique",
+    "export",
+    "question",
+]
+
+_EXACT: dict[str, CommandName] = {
+    "next": "next",
+    "continue": "next",
+    "next step": "next",
+    "back": "back",
+    "previous": "back",
+    "go back": "back",
+    "skip": "skip",
+    "skip this": "skip",
+    "skip step": "skip",
+    "show": "show",
+    "show map": "show",
+    "show the map": "show",
+    "show me the map": "show",
+    "map": "show",
+    "status": "show",
+    "undo": "undo",
+    "undo that": "undo",
+    "help": "help",
+    "?": "help",
+    "yes": "confirm",
+    "confirm": "confirm",
+    "y": "confirm",
+    "no": "cancel",
+    "cancel": "cancel",
+    "n": "cancel",
+    "done": "done",
+    "finish": "done",
+    "mark complete": "done",
+    "complete": "done",
+    "critique": "critique",
+    "review my map": "critique",
+    "critique this map": "critique",
+    "critique the map": "critique",
+}
+
+_PREFIXED: list[tuple[re.Pattern[str], CommandName]] = [
+    (re.compile(r"^edit\s+(.+)$", re.IGNORECASE | re.DOTALL), "edit"),
+    (re.compile(r"^(?:remove|delete)\s+(.+)$", re.IGNORECASE), "remove"),
+    (re.compile(r"^export(?:\s+(.*))?$", re.IGNORECASE), "export"),
+    (re.compile(r"^(?:go ?to|jump to)\s+(.+)$", re.IGNORECASE), "goto"),
+]
+
+_QUESTION_START = re.compile(
+    r"^(how|what|what's|whats|why|when|where|which|who|should|can|could|do|does|is|are)\b",
+    re.IGNORECASE,
+)
+
+STEP_NAMES: dict[str, Step] = {
+    **{step.value: step for step in Step},
+    "persona": Step.PERSONAS,
+    "stage": Step.STAGES,
+    "touchpoint": Step.TOUCHPOINTS,
+    "emotion": Step.EMOTIONS,
+    "pains": Step.EMOTIONS,
+    "kpi": Step.KPIS,
+    "actions": Step.KPIS,
+}
+
+
+class Command(BaseModel):
+    name: CommandName
+    argument: str = ""
+
+
+def read_command(text: str) -> Command | None:
+    """A command if the whole message is one; None means the text is an answer."""
+    cleaned = " ".join(text.strip().split())
+    lowered = cleaned.lower().rstrip("!. ")
+    if lowered in _EXACT:
+        return Command(name=_EXACT[lowered])
+    for pattern, name in _PREFIXED:
+        match = pattern.match(text.strip())
+        if match:
+            return Command(name=name, argument=(match.group(1) or "").strip())
+    if "\n" not in text.strip() and (
+        cleaned.endswith("?") or (_QUESTION_START.match(cleaned) and ":" not in cleaned)
+    ):
+        return Command(name="question", argument=cleaned)
+    return None

@@ -1,0 +1,436 @@
+"""The facilitation engine: (map, who, text or edits) in, (changed map, reply) out.
+
+It knows nothing of Slack or terminals. `Engine` adds persistence around the pure turn logic:
+load, apply, save with optimistic concurrency, and on a conflict reload and re-apply."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+
+from bot.engine.commands import STEP_NAMES, Command, read_command
+from bot.engine.edits import (
+    Edit,
+    EditError,
+    RemoveItem,
+    SetScope,
+    SetTitle,
+    UpdateItem,
+    apply_edits,
+)
+from bot.engine.outline import map_outline
+from bot.engine.parser import parse_answer
+from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
+from bot.engine.reply import Reply, Section, Suggestion, TurnResult
+from bot.engine.steps import SPECS, STEP_ORDER
+from bot.model import Contribution, ItemKind, JourneyMap, MapStatus, Scope, Step
+from knowledge.types import Passage
+from storage import MapKey, MapStore, StaleRevision, StoredMap
+
+log = logging.getLogger(__name__)
+
+
+class Guidance(Protocol):
+    """What the engine needs from the knowledge base (see knowledge.KnowledgeBase)."""
+
+    def tips(
+        self, step: str, context: str = "", exclude: set[str] = ..., k: int = 2
+    ) -> list[Passage]: ...
+
+    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]: ...
+
+
+class PendingRemoval(BaseModel):
+    item: ItemKind
+    item_id: str
+
+
+class FacilitationState(BaseModel):
+    step: Step = Step.SCOPE
+    shown_tips: list[str] = Field(default_factory=list)
+    pending_removal: PendingRemoval | None = None
+
+
+class Turn(BaseModel):
+    """One message from the team: free text, or edits from a form (a Slack modal)."""
+
+    user: str
+    text: str = ""
+    edits: list[Edit] = Field(default_factory=list)
+
+
+class ConcurrentEditError(Exception):
+    """The map kept changing under this turn; the team is asked to try again."""
+
+
+@dataclass
+class Outcome:
+    journey_map: JourneyMap
+    state: FacilitationState
+    reply: Reply
+    summary: str = ""
+    parent: int | None = None
+    entered_step: bool = False
+    understood: list[str] = field(default_factory=list)
+
+
+SCOPE_FIELDS = set(Scope.model_fields)
+
+
+class Engine:
+    def __init__(self, store: MapStore, guidance: Guidance | None = None, attempts: int = 60):
+        self.store = store
+        self.guidance = guidance
+        self.attempts = attempts
+
+    # --- entry points --------------------------------------------------------------------
+
+    def start(self, key: MapKey, title: str, user: str) -> TurnResult:
+        journey_map = JourneyMap(title=title.strip() or "Untitled journey")
+        journey_map.contributors.append(Contribution(user=user, summary="started the map"))
+        state = FacilitationState()
+        reply = self._reply(journey_map, state, entered=True)
+        reply.notices.insert(0, f"Started *{journey_map.title}*. Anyone here can answer.")
+        self._remember_tips(state, reply)
+        stored = self.store.create(key, journey_map, state.model_dump(mode="json"), user)
+        return TurnResult(reply=reply, journey_map=stored.journey_map, version=1)
+
+    def load(self, key: MapKey) -> StoredMap | None:
+        return self.store.load(key)
+
+    def handle(self, key: MapKey, turn: Turn) -> TurnResult | None:
+        """Apply a turn to the map in `key`; None when no map lives there."""
+        for _ in range(self.attempts):
+            stored = self.store.load(key)
+            if stored is None:
+                return None
+            outcome = self.turn(stored, turn)
+            try:
+                saved = self._save(stored, outcome, turn.user)
+            except StaleRevision:
+                continue
+            return TurnResult(
+                reply=outcome.reply,
+                journey_map=saved.journey_map,
+                version=saved.journey_map.version,
+            )
+        raise ConcurrentEditError(key.thread)
+
+    def _save(self, stored: StoredMap, outcome: Outcome, user: str) -> StoredMap:
+        state = outcome.state.model_dump(mode="json")
+        if outcome.journey_map == stored.journey_map and state == stored.state:
+            return stored
+        return self.store.save(
+            stored, outcome.journey_map, state, user, outcome.summary, outcome.parent
+        )
+
+    # --- one turn, pure but for reading versions (undo) -----------------------------------
+
+    def turn(self, stored: StoredMap, turn: Turn) -> Outcome:
+        state = FacilitationState.model_validate(stored.state)
+        journey_map = stored.journey_map
+        if turn.edits:
+            return self._apply(journey_map, state, turn.user, turn.edits)
+        command = read_command(turn.text)
+        pending, state.pending_removal = state.pending_removal, None
+        if command is not None:
+            return self._command(stored, state, turn.user, command, pending)
+        parsed = parse_answer(journey_map, state.step, turn.text)
+        if parsed.errors:
+            reply = self._reply(journey_map, state, show_example=True)
+            reply.errors = [error.describe() for error in parsed.errors]
+            reply.notices.append("Nothing was saved from that message; fix the line(s) and resend.")
+            return Outcome(journey_map, state, reply)
+        if not parsed.edits:
+            reply = self._reply(journey_map, state, show_example=True)
+            reply.errors = ["I found nothing to add in that message."]
+            return Outcome(journey_map, state, reply)
+        return self._apply(journey_map, state, turn.user, parsed.edits)
+
+    def _apply(
+        self,
+        journey_map: JourneyMap,
+        state: FacilitationState,
+        user: str,
+        edits: list[Edit],
+        parent: int | None = None,
+    ) -> Outcome:
+        try:
+            changed, summaries = apply_edits(journey_map, edits)
+        except EditError as error:
+            reply = self._reply(journey_map, state, show_example=True)
+            reply.errors = [str(error)]
+            reply.notices.append("Nothing was saved from that message.")
+            return Outcome(journey_map, state, reply)
+        return self._changed(journey_map, changed, state, user, summaries, parent)
+
+    def _changed(
+        self,
+        before: JourneyMap,
+        after: JourneyMap,
+        state: FacilitationState,
+        user: str,
+        summaries: list[str],
+        parent: int | None = None,
+    ) -> Outcome:
+        summary = "; ".join(summaries)
+        after = after.model_copy(update={"version": before.version + 1})
+        after.contributors.append(Contribution(user=user, summary=summary[:200]))
+        reply = self._reply(after, state)
+        reply.understood = summaries
+        reply.changed = True
+        reply.warnings = SPECS[state.step].checks(after)
+        return Outcome(after, state, reply, summary=summary, parent=parent)
+
+    # --- commands ------------------------------------------------------------------------
+
+    def _command(
+        self,
+        stored: StoredMap,
+        state: FacilitationState,
+        user: str,
+        command: Command,
+        pending: PendingRemoval | None,
+    ) -> Outcome:
+        m = stored.journey_map
+        name = command.name
+        if name in {"next", "skip", "back", "goto"}:
+            return self._navigate(m, state, command)
+        if name == "show":
+            reply = self._reply(m, state)
+            reply.show_map = True
+            reply.sections = map_outline(m)
+            return Outcome(m, state, reply)
+        if name == "help":
+            reply = self._reply(m, state, show_example=True)
+            reply.sections.append(Section(heading="Commands", body=HELP))
+            return Outcome(m, state, reply)
+        if name == "undo":
+            return self._undo(stored, state, user)
+        if name == "edit":
+            return self._edit(m, state, user, command.argument)
+        if name == "remove":
+            return self._remove(m, state, user, command.argument)
+        if name == "confirm" and pending is not None:
+            return self._apply(
+                m, state, user, [RemoveItem(item=pending.item, item_id=pending.item_id)]
+            )
+        if name in {"confirm", "cancel"}:
+            reply = self._reply(m, state)
+            reply.notices.append(
+                "Nothing is waiting for a yes or no."
+                if pending is None
+                else "Kept it: nothing was removed."
+            )
+            return Outcome(m, state, reply)
+        if name == "done":
+            return self._done(m, state, user)
+        if name == "question":
+            return self._question(m, state, command.argument)
+        reply = self._reply(m, state)
+        reply.critique_requested = name == "critique"
+        if name == "export":
+            reply.export_formats = command.argument.lower().replace(",", " ").split() or ["all"]
+        return Outcome(m, state, reply)
+
+    def _navigate(self, m: JourneyMap, state: FacilitationState, command: Command) -> Outcome:
+        if command.name == "next":
+            missing = SPECS[state.step].missing(m)
+            if missing:
+                reply = self._reply(m, state, show_example=True)
+                reply.errors = [
+                    f"Before moving on, add {' and '.join(missing)}, "
+                    "or say `skip` to move on anyway."
+                ]
+                return Outcome(m, state, reply)
+        if command.name == "goto":
+            target = STEP_NAMES.get(command.argument.strip().lower())
+            if target is None:
+                reply = self._reply(m, state)
+                reply.errors = [
+                    f"There is no step '{command.argument}'. Steps: "
+                    + ", ".join(s.value for s in STEP_ORDER)
+                    + "."
+                ]
+                return Outcome(m, state, reply)
+        left = state.step
+        state.step = {
+            "next": left.next(),
+            "skip": left.next(),
+            "back": left.previous(),
+        }.get(command.name) or STEP_NAMES[command.argument.strip().lower()]
+        reply = self._reply(m, state, entered=state.step != left)
+        if command.name == "next":
+            reply.warnings = SPECS[left].checks(m)
+        self._remember_tips(state, reply)
+        return Outcome(m, state, reply, entered_step=True)
+
+    def _undo(self, stored: StoredMap, state: FacilitationState, user: str) -> Outcome:
+        m = stored.journey_map
+        current = self.store.version(m.id, m.version)
+        parent = current[1] if current else None
+        if parent is None:
+            reply = self._reply(m, state)
+            reply.errors = ["There is nothing to undo."]
+            return Outcome(m, state, reply)
+        previous, grandparent = self.store.version(m.id, parent)  # type: ignore[misc]
+        restored = previous.model_copy(update={"contributors": m.contributors})
+        outcome = self._changed(
+            m, restored, state, user, [f"undid the change to version {m.version}"], grandparent
+        )
+        outcome.reply.understood = [f"Undone: back to the map as it was at version {parent}."]
+        return outcome
+
+    def _edit(self, m: JourneyMap, state: FacilitationState, user: str, argument: str) -> Outcome:
+        try:
+            edit = self._edit_from(m, argument)
+        except EditError as error:
+            reply = self._reply(m, state)
+            reply.errors = [str(error)]
+            return Outcome(m, state, reply)
+        return self._apply(m, state, user, [edit])
+
+    def _edit_from(self, m: JourneyMap, argument: str) -> Edit:
+        if argument.lower().startswith("title:"):
+            return SetTitle(title=argument.split(":", 1)[1].strip())
+        ref, field_name, value = split_edit(argument)
+        field_name = FIELD_SYNONYMS.get(field_name, field_name)
+        if ref.lower() == "scope":
+            if field_name not in SCOPE_FIELDS:
+                raise EditError(f"Scope fields: {', '.join(sorted(SCOPE_FIELDS))}.")
+            return SetScope(field=field_name, value=value)  # type: ignore[arg-type]
+        kind, item_id = resolve_item(m, ref)
+        return UpdateItem(item=kind, item_id=item_id, field=field_name, value=value)
+
+    def _remove(self, m: JourneyMap, state: FacilitationState, user: str, argument: str) -> Outcome:
+        try:
+            kind, item_id = resolve_item(m, argument)
+        except EditError as error:
+            reply = self._reply(m, state)
+            reply.errors = [str(error)]
+            return Outcome(m, state, reply)
+        dependents = m.dependents_of(kind, item_id)
+        if not dependents:
+            return self._apply(m, state, user, [RemoveItem(item=kind, item_id=item_id)])
+        state.pending_removal = PendingRemoval(item=kind, item_id=item_id)
+        reply = self._reply(m, state)
+        reply.warnings = [
+            f"{kind} {item_id} has things hanging on it: {'; '.join(dependents[:10])}. "
+            "Removing it removes or unlinks them too. Say `yes` to remove it, `no` to keep it."
+        ]
+        reply.suggestions = [
+            Suggestion(label="Yes, remove", command="yes"),
+            Suggestion(label="No, keep it", command="no"),
+        ]
+        return Outcome(m, state, reply)
+
+    def _done(self, m: JourneyMap, state: FacilitationState, user: str) -> Outcome:
+        state.step = Step.REVIEW
+        if m.status is MapStatus.COMPLETE:
+            reply = self._reply(m, state)
+            reply.notices.append("This map is already marked complete.")
+            return Outcome(m, state, reply)
+        completed = m.model_copy(update={"status": MapStatus.COMPLETE})
+        outcome = self._changed(m, completed, state, user, ["marked the map complete"])
+        outcome.reply.warnings = SPECS[Step.REVIEW].checks(completed)
+        return outcome
+
+    def _question(self, m: JourneyMap, state: FacilitationState, question: str) -> Outcome:
+        reply = self._reply(m, state)
+        passages = self._safely(lambda: self.guidance.answer(question)) if self.guidance else []
+        if passages:
+            reply.sections = [
+                Section(
+                    heading=f"{p.title}" + (f" › {p.heading}" if p.heading else ""), body=p.text
+                )
+                for p in passages
+            ]
+            reply.notices.append("From our mapping guidance:")
+        else:
+            reply.notices.append(
+                "I have no guidance on that in the knowledge base, so I won't guess. "
+                "Try `help` for what I can do."
+            )
+        return Outcome(m, state, reply)
+
+    # --- replies -----------------------------------------------------------------------------
+
+    def _reply(
+        self,
+        m: JourneyMap,
+        state: FacilitationState,
+        *,
+        entered: bool = False,
+        show_example: bool = False,
+    ) -> Reply:
+        spec = SPECS[state.step]
+        reply = Reply(
+            step=state.step,
+            step_number=STEP_ORDER.index(state.step) + 1,
+            step_count=len(STEP_ORDER),
+            step_title=state.step.label,
+            question=spec.question,
+            example=spec.example if (entered or show_example) else "",
+            suggestions=_suggestions(state.step),
+        )
+        if entered:
+            reply.tips = self._tips(m, state)
+            if state.step is Step.REVIEW:
+                reply.sections = map_outline(m)
+                reply.warnings = spec.checks(m)
+        return reply
+
+    def _tips(self, m: JourneyMap, state: FacilitationState) -> list[Passage]:
+        if self.guidance is None:
+            return []
+        context = " ".join([m.title, m.scope.objective, m.scope.scenario])
+        exclude = set(state.shown_tips)
+        return self._safely(lambda: self.guidance.tips(state.step.value, context, exclude))
+
+    @staticmethod
+    def _remember_tips(state: FacilitationState, reply: Reply) -> None:
+        state.shown_tips += [tip_key(tip) for tip in reply.tips]
+
+    @staticmethod
+    def _safely(fetch) -> list[Passage]:  # type: ignore[no-untyped-def]
+        try:
+            return list(fetch())
+        except Exception:  # retrieval must never fail a turn
+            log.exception("guidance lookup failed; continuing without it")
+            return []
+
+
+def tip_key(passage: Passage) -> str:
+    return getattr(passage, "key", "") or f"{passage.guide_id}#{passage.heading}"
+
+
+def _suggestions(step: Step) -> list[Suggestion]:
+    if step is Step.REVIEW:
+        return [
+            Suggestion(label="Critique", command="critique"),
+            Suggestion(label="Export", command="export all"),
+            Suggestion(label="Mark complete", command="done"),
+            Suggestion(label="Back", command="back"),
+            Suggestion(label="Undo", command="undo"),
+        ]
+    return [
+        Suggestion(label="Next", command="next"),
+        Suggestion(label="Back", command="back"),
+        Suggestion(label="Skip", command="skip"),
+        Suggestion(label="Show map", command="show"),
+        Suggestion(label="Undo", command="undo"),
+    ]
+
+
+HELP = (
+    "`next`, `back`, `skip`: move between steps · `go to <step>`\n"
+    "`show map`: the map so far · `undo`: take back the last change\n"
+    "`edit <item> <field>: <value>` (e.g. `edit tp-4 owner: Digital`, "
+    "`edit scope objective: …`)\n"
+    "`remove <item>` (e.g. `remove stage Compare`, `remove pain-7`)\n"
+    "`critique`: what to improve · `export pdf` (or markdown, docx, png, csv, xlsx, json, all)\n"
+    "`done`: mark the map complete · ask a question ending in `?` for guidance"
+)

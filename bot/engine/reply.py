@@ -1,0 +1,49 @@
+"""What a turn returns: plain data that the terminal and Slack render, holding no logic.
+
+Text fields may use light mrkdwn (*bold*, _italic_, `code`); renderers escape &, < and >
+in every field, so user text inside them can never ping anyone or form a link."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from bot.model import JourneyMap, Step
+from knowledge.types import Passage
+
+
+class Suggestion(BaseModel):
+    """A next action: the label a button shows and the command it sends."""
+
+    label: str
+    command: str
+
+
+class Section(BaseModel):
+    heading: str = ""
+    body: str
+
+
+class Reply(BaseModel):
+    step: Step
+    step_number: int
+    step_count: int
+    step_title: str
+    question: str = ""
+    example: str = ""
+    understood: list[str] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    tips: list[Passage] = Field(default_factory=list)
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    show_map: bool = False
+    changed: bool = False
+    export_formats: list[str] = Field(default_factory=list)
+    critique_requested: bool = False
+
+
+class TurnResult(BaseModel):
+    reply: Reply
+    journey_map: JourneyMap
+    version: int
