@@ -231,9 +231,7 @@ class Engine:
         if name == "question":
             return self._question(m, state, command.argument)
         reply = self._reply(m, state)
-        reply.critique_requested = name == "critique"
-        if name == "export":
-            reply.export_formats = command.argument.lower().replace(",", " ").split() or ["all"]
+        reply.errors = [f"`{name}` is not available yet."]
         return Outcome(m, state, reply)
 
     def _navigate(self, m: JourneyMap, state: FacilitationState, command: Command) -> Outcome:

@@ -5,6 +5,8 @@ in every field, so user text inside them can never ping anyone or form a link.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from bot.model import JourneyMap, Step
@@ -39,11 +41,13 @@ class Reply(BaseModel):
     suggestions: list[Suggestion] = Field(default_factory=list)
     show_map: bool = False
     changed: bool = False
-    export_formats: list[str] = Field(default_factory=list)
-    critique_requested: bool = False
+    critique: Any = Field(None, description="A bot.critique.Critique when one was asked for.")
 
 
 class TurnResult(BaseModel):
     reply: Reply
     journey_map: JourneyMap
     version: int
+    files: list[Any] = Field(
+        default_factory=list, description="bot.exports.ExportFile items when an export was asked."
+    )
