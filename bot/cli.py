@@ -23,9 +23,8 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 
 def _registrars() -> list[Registrar]:
     from bot.terminal import cli as terminal_cli
-    from storage import cli as storage_cli
 
-    return [terminal_cli.register, storage_cli.register]
+    return [terminal_cli.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

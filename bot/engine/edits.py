@@ -174,14 +174,14 @@ def _set_title(m: JourneyMap, edit: SetTitle) -> str:
 def _add_persona(m: JourneyMap, edit: AddPersona) -> str:
     fields = edit.model_dump(exclude={"kind"})
     m.personas.append(Persona(id=m.new_id("persona"), **fields))
-    return f"persona *{edit.name}*"
+    return f"persona {edit.name}"
 
 
 def _add_stage(m: JourneyMap, edit: AddStage) -> str:
     if m.stage_named(edit.name):
         raise EditError(f"There is already a stage called '{edit.name}'.")
     m.stages.append(Stage(id=m.new_id("stage"), name=edit.name, description=edit.description))
-    return f"stage *{edit.name}*"
+    return f"stage {edit.name}"
 
 
 def _add_touchpoint(m: JourneyMap, edit: AddTouchpoint) -> str:
@@ -189,7 +189,7 @@ def _add_touchpoint(m: JourneyMap, edit: AddTouchpoint) -> str:
     fields = edit.model_dump(exclude={"kind", "stage"})
     m.touchpoints.append(Touchpoint(id=m.new_id("touchpoint"), stage_id=stage.id, **fields))
     channel = f" ({edit.channel})" if edit.channel else ""
-    return f"touchpoint *{edit.description}*{channel} in {stage.name}"
+    return f"touchpoint {edit.description}{channel} in {stage.name}"
 
 
 def _set_emotion(m: JourneyMap, edit: SetEmotion) -> str:
@@ -214,7 +214,7 @@ def _add_anchored(m: JourneyMap, edit: AddAnchored) -> str:
         id=m.new_id(edit.item), text=edit.text, stage_id=stage.id, touchpoint_id=touchpoint_id
     )
     m.items(edit.item).append(item)
-    return f"{_ANCHORED_NAME[edit.item]} in {stage.name}: *{edit.text}*"
+    return f"{_ANCHORED_NAME[edit.item]} in {stage.name}: {edit.text}"
 
 
 def _links(m: JourneyMap, stage: str | None, pain: str | None) -> dict[str, str | None]:
@@ -227,13 +227,13 @@ def _links(m: JourneyMap, stage: str | None, pain: str | None) -> dict[str, str 
 def _add_kpi(m: JourneyMap, edit: AddKpi) -> str:
     fields = edit.model_dump(exclude={"kind", "stage", "pain"})
     m.kpis.append(Kpi(id=m.new_id("kpi"), **fields, **_links(m, edit.stage, edit.pain)))
-    return f"KPI *{edit.name}*"
+    return f"KPI {edit.name}"
 
 
 def _add_action(m: JourneyMap, edit: AddAction) -> str:
     fields = edit.model_dump(exclude={"kind", "stage", "pain"})
     m.actions.append(Action(id=m.new_id("action"), **fields, **_links(m, edit.stage, edit.pain)))
-    return f"action *{edit.description}*"
+    return f"action {edit.description}"
 
 
 def _update_item(m: JourneyMap, edit: UpdateItem) -> str:

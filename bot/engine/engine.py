@@ -275,7 +275,8 @@ class Engine:
             reply.errors = ["There is nothing to undo."]
             return Outcome(m, state, reply)
         previous, grandparent = self.store.version(m.id, parent)  # type: ignore[misc]
-        restored = previous.model_copy(update={"contributors": m.contributors})
+        # Keep the serial: ids handed out before the undo are never handed out again.
+        restored = previous.model_copy(update={"contributors": m.contributors, "serial": m.serial})
         outcome = self._changed(
             m, restored, state, user, [f"undid the change to version {m.version}"], grandparent
         )

@@ -97,6 +97,8 @@ def _parse_line(m: JourneyMap, step: Step, line: str, scope_order: list[str]) ->
         prefixed = _parse_prefixed(m, step, key, value, key_value.group(1).strip())
         if prefixed is not None:
             return prefixed
+    if ">" in line and m.stage_named(line.split(">", 1)[0]):
+        return [_parse_touchpoint(line)]  # `Stage > touchpoint` reads the same at every step
     return _parse_for_step(m, step, line, scope_order)
 
 

@@ -1,0 +1,93 @@
+"""`journeybot chat`, `journeybot maps …` and `journeybot schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.model import map_json_schema
+from bot.services import build_services
+from bot.settings import get_settings
+from bot.terminal.chat import run_chat
+from bot.terminal.render import render_map
+from storage import StoredMap
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    chat = subparsers.add_parser("chat", help="Build a map in the terminal (no Slack needed).")
+    chat.add_argument("--user", help="Name recorded as the author of changes.")
+    chat.set_defaults(handler=_chat)
+
+    schema = subparsers.add_parser("schema", help="Print the journey map's JSON Schema.")
+    schema.set_defaults(handler=_schema)
+
+    maps = subparsers.add_parser("maps", help="List, show and inspect saved maps.")
+    maps_sub = maps.add_subparsers(dest="maps_command", metavar="ACTION", required=True)
+    listing = maps_sub.add_parser("list", help="Every saved map, newest first.")
+    listing.set_defaults(handler=_list)
+    show = maps_sub.add_parser("show", help="Show one map as a table (or JSON).")
+    show.add_argument("map_id")
+    show.add_argument("--json", action="store_true", help="Print the map as JSON.")
+    show.set_defaults(handler=_show)
+    history = maps_sub.add_parser("history", help="A map's versions: who changed what.")
+    history.add_argument("map_id")
+    history.set_defaults(handler=_history)
+
+
+def _chat(args: argparse.Namespace) -> int:
+    return run_chat(build_services(get_settings()), user=args.user)
+
+
+def _schema(_: argparse.Namespace) -> int:
+    print(json.dumps(map_json_schema(), indent=2))
+    return 0
+
+
+def _list(_: argparse.Namespace) -> int:
+    services = build_services(get_settings(), with_guidance=False)
+    maps = services.store.list_maps()
+    if not maps:
+        print("No maps yet. Start one with `journeybot chat`.")
+    for summary in maps:
+        where = f"{summary.key.workspace}/{summary.key.channel}"
+        print(
+            f"{summary.id}  {summary.title}  [{where}]  step {summary.step}, "
+            f"v{summary.version}, {summary.status}, {summary.updated_at:%Y-%m-%d %H:%M}"
+        )
+    return 0
+
+
+def load_or_complain(map_id: str) -> StoredMap | None:
+    stored = build_services(get_settings(), with_guidance=False).store.load_by_id(map_id)
+    if stored is None:
+        print(f"No map with id {map_id}. `journeybot maps list` shows the ids.", file=sys.stderr)
+    return stored
+
+
+def _show(args: argparse.Namespace) -> int:
+    stored = load_or_complain(args.map_id)
+    if stored is None:
+        return 1
+    if args.json:
+        print(stored.journey_map.model_dump_json(indent=2))
+    else:
+        print(render_map(stored.journey_map))
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    store = build_services(get_settings(), with_guidance=False).store
+    versions = store.history(args.map_id)
+    if not versions:
+        print(f"No map with id {args.map_id}.", file=sys.stderr)
+        return 1
+    for info in versions:
+        parent = (
+            f" (from v{info.parent})" if info.parent and info.parent != info.version - 1 else ""
+        )
+        print(
+            f"v{info.version}{parent}  {info.created_at:%Y-%m-%d %H:%M}  {info.author}: "
+            f"{info.summary}"
+        )
+    return 0

@@ -1,0 +1,81 @@
+"""`journeybot chat` as a real subprocess fed from stdin, then what it saved."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ANSWERS = """Mortgage buyers
+objective: Halve drop-out
+scenario: A couple buys a first flat
+
+next
+name: Maya
+goals: a flat near work
+source: interviews
+
+next
+Dream, Compare, Apply
+
+next
+Apply > Online form (web) | owner: Ops
+Compare > Rates page (website) | owner: Digital
+
+Aply > Typo
+
+show map
+undo
+quit
+"""
+
+
+def run_cli(args: list[str], data_dir: Path, stdin: str = "") -> subprocess.CompletedProcess:
+    env = {**os.environ, "JOURNEYBOT_DATA_DIR": str(data_dir), "LOG_LEVEL": "WARNING"}
+    env.pop("SLACK_BOT_TOKEN", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        env=env, timeout=120, check=False,
+    )
+
+
+def test_chat_builds_and_saves_a_map(tmp_path: Path) -> None:
+    done = run_cli(["chat", "--user", "tester"], tmp_path, ANSWERS)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Started Mortgage buyers" in out
+    assert "✓ persona Maya" in out and "✓ stage Apply" in out
+    assert "✓ touchpoint Rates page (website) in Compare" in out
+    assert "✗ There is no stage 'Aply'" in out
+    assert "| Apply" in out and "Online form (website)" in out  # the map shows as a table
+    assert "Undone" in out and "Saved. Bye!" in out
+
+    listing = run_cli(["maps", "list"], tmp_path)
+    assert "Mortgage buyers" in listing.stdout
+    map_id = listing.stdout.split()[0]
+    shown = json.loads(run_cli(["maps", "show", map_id, "--json"], tmp_path).stdout)
+    assert [s["name"] for s in shown["stages"]] == ["Dream", "Compare", "Apply"]
+    assert shown["touchpoints"] == []  # the last change (the touchpoints) was undone
+    assert shown["personas"][0]["goals"] == ["a flat near work"]
+    assert {c["user"] for c in shown["contributors"]} == {"tester"}
+    history = run_cli(["maps", "history", map_id], tmp_path).stdout
+    assert "undid the change" in history
+
+
+def test_chat_resumes_an_existing_map(tmp_path: Path) -> None:
+    run_cli(["chat"], tmp_path, "Support journey\nobjective: Faster fixes\n\nquit\n")
+    resumed = run_cli(["chat"], tmp_path, "1\nshow map\nquit\n")
+    assert "Resuming Support journey" in resumed.stdout
+    assert "Objective: Faster fixes" in resumed.stdout
+
+
+def test_schema_command_prints_the_json_schema(tmp_path: Path) -> None:
+    schema = json.loads(run_cli(["schema"], tmp_path).stdout)
+    assert schema["title"] == "JourneyMap" and "touchpoints" in schema["properties"]
+
+
+def test_unknown_map_id_is_a_clear_error(tmp_path: Path) -> None:
+    done = run_cli(["maps", "show", "nope"], tmp_path)
+    assert done.returncode == 1 and "maps list" in done.stderr
