@@ -20,13 +20,15 @@ def test_schema_describes_the_map() -> None:
 
 @pytest.mark.parametrize(
     ("change", "message"),
-    [(lambda d: d["touchpoints"][0].update(stage_id="stage-99"), "unknown stage"),
-     (lambda d: d["pain_points"][0].update(touchpoint_id="tp-99"), "unknown touchpoint"),
-     (lambda d: d["kpis"][0].update(pain_point_id="pain-99"), "unknown pain point"),
-     (lambda d: d["emotions"].append(dict(d["emotions"][0])), "more than one emotion"),
-     (lambda d: d["stages"][1].update(id=d["stages"][0]["id"]), "duplicate ids"),
-     (lambda d: d["emotions"][0].update(score=3), "less than or equal to 2"),
-     (lambda d: d.update(surprise=1), "Extra inputs")],
+    [
+        (lambda d: d["touchpoints"][0].update(stage_id="stage-99"), "unknown stage"),
+        (lambda d: d["pain_points"][0].update(touchpoint_id="tp-99"), "unknown touchpoint"),
+        (lambda d: d["kpis"][0].update(pain_point_id="pain-99"), "unknown pain point"),
+        (lambda d: d["emotions"].append(dict(d["emotions"][0])), "more than one emotion"),
+        (lambda d: d["stages"][1].update(id=d["stages"][0]["id"]), "duplicate ids"),
+        (lambda d: d["emotions"][0].update(score=3), "less than or equal to 2"),
+        (lambda d: d.update(surprise=1), "Extra inputs"),
+    ],
 )
 def test_references_and_values_are_validated(change, message: str) -> None:
     data = sample_map().model_dump(mode="json")

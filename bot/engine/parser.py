@@ -90,6 +90,10 @@ def _clean(raw: str) -> str:
 
 
 def _parse_line(m: JourneyMap, step: Step, line: str, scope_order: list[str]) -> list[Edit]:
+    if step is Step.EMOTIONS:
+        stage = _leading_stage(m, line)
+        if stage is not None:
+            return [_parse_emotion(stage, line[len(stage) + 1 :])]
     key_value = KEY_VALUE.match(line)
     if key_value:
         key = key_value.group(1).strip().lower()
@@ -124,8 +128,6 @@ def _parse_prefixed(
         return _parse_stages(m, value)
     if key in {"touchpoint"}:
         return [_parse_touchpoint(value)]
-    if step is Step.EMOTIONS and m.stage_named(key):
-        return [_parse_emotion(written_key, value)]
     if step is Step.EMOTIONS:
         return None
     if step is Step.SCOPE:
@@ -305,6 +307,15 @@ def _pipe_fields(extras: list[str], line: str) -> dict[str, str]:
 
 
 # --- emotions, pains, delights, moments ----------------------------------------------------
+
+
+def _leading_stage(m: JourneyMap, line: str) -> str | None:
+    """The stage a `Stage name: feeling` line starts with (names may hold digits, dashes…)."""
+    lowered = line.casefold()
+    for stage in sorted(m.stages, key=lambda s: len(s.name), reverse=True):
+        if lowered.startswith(stage.name.casefold() + ":"):
+            return line[: len(stage.name)]
+    return None
 
 
 def _parse_emotion(stage: str, value: str) -> SetEmotion:

@@ -26,7 +26,10 @@ def test_scope_fields_and_unkeyed_lines_fill_the_gaps() -> None:
 def test_bullets_and_comma_lists_give_stages() -> None:
     parsed = parse_answer(JourneyMap(title="t"), Step.STAGES, "- Discover\n- Compare, Buy\n2. Use")
     assert [e.name for e in parsed.edits if isinstance(e, AddStage)] == [
-        "Discover", "Compare", "Buy", "Use"
+        "Discover",
+        "Compare",
+        "Buy",
+        "Use",
     ]
 
 
@@ -37,18 +40,31 @@ def test_default_stage_sets() -> None:
 
 def test_touchpoint_line_with_channel_synonym_and_fields() -> None:
     parsed = parse_answer(
-        mapped(), Step.TOUCHPOINTS, "Apply > Form (web) | does: uploads | thinks: saved? | owner: Ops"
+        mapped(),
+        Step.TOUCHPOINTS,
+        "Apply > Form (web) | does: uploads | thinks: saved? | owner: Ops",
     )
     assert parsed.edits == [
-        AddTouchpoint(stage="Apply", description="Form", channel="website",
-                      customer_action="uploads", customer_thought="saved?", owner="Ops")
+        AddTouchpoint(
+            stage="Apply",
+            description="Form",
+            channel="website",
+            customer_action="uploads",
+            customer_thought="saved?",
+            owner="Ops",
+        )
     ]
 
 
 @pytest.mark.parametrize(
     ("line", "score", "label"),
-    [("Apply: -2 anxious", -2, "anxious"), ("Apply: frustrated", -1, "frustrated"),
-     ("Apply: 😀", 2, "delighted"), ("Apply: :rage:", -2, "furious"), ("Apply: 0", 0, "")],
+    [
+        ("Apply: -2 anxious", -2, "anxious"),
+        ("Apply: frustrated", -1, "frustrated"),
+        ("Apply: 😀", 2, "delighted"),
+        ("Apply: :rage:", -2, "furious"),
+        ("Apply: 0", 0, ""),
+    ],
 )
 def test_emotions_from_numbers_words_and_emoji(line: str, score: int, label: str) -> None:
     parsed = parse_answer(mapped(), Step.EMOTIONS, line)
@@ -61,7 +77,9 @@ def test_emotion_quote() -> None:
 
 
 def test_anchored_items_with_and_without_touchpoint() -> None:
-    parsed = parse_answer(mapped(), Step.EMOTIONS, "pain: Apply > slow\nmoment: Apply > Form > first look")
+    parsed = parse_answer(
+        mapped(), Step.EMOTIONS, "pain: Apply > slow\nmoment: Apply > Form > first look"
+    )
     assert parsed.edits == [
         AddAnchored(item="pain", stage="Apply", text="slow"),
         AddAnchored(item="moment", stage="Apply", touchpoint="Form", text="first look"),
@@ -70,7 +88,8 @@ def test_anchored_items_with_and_without_touchpoint() -> None:
 
 def test_persona_block() -> None:
     parsed = parse_answer(
-        JourneyMap(title="t"), Step.PERSONAS,
+        JourneyMap(title="t"),
+        Step.PERSONAS,
         "name: Maya\ngoals: a flat, low cost\nsource: interviews\n\nname: Tom\nneeds: speed",
     )
     assert parsed.edits == [
@@ -81,12 +100,14 @@ def test_persona_block() -> None:
 
 @pytest.mark.parametrize(
     ("step", "text", "fragment"),
-    [(Step.TOUCHPOINTS, "Just a touchpoint", "stage first"),
-     (Step.EMOTIONS, "Apply: 5", "outside the scale"),
-     (Step.EMOTIONS, "Apply: purple", "couldn't read a feeling"),
-     (Step.KPIS, "kpi: X | colour: red", "don't know the field"),
-     (Step.KPIS, "action: X | due: tomorrow", "year-month-day"),
-     (Step.SCOPE, "weather: sunny", "scope field")],
+    [
+        (Step.TOUCHPOINTS, "Just a touchpoint", "stage first"),
+        (Step.EMOTIONS, "Apply: 5", "outside the scale"),
+        (Step.EMOTIONS, "Apply: purple", "couldn't read a feeling"),
+        (Step.KPIS, "kpi: X | colour: red", "don't know the field"),
+        (Step.KPIS, "action: X | due: tomorrow", "year-month-day"),
+        (Step.SCOPE, "weather: sunny", "scope field"),
+    ],
 )
 def test_unreadable_lines_say_which_line_and_how(step: Step, text: str, fragment: str) -> None:
     parsed = parse_answer(mapped(), step, "objective: ok\n" + text if step is Step.SCOPE else text)
@@ -97,10 +118,18 @@ def test_unreadable_lines_say_which_line_and_how(step: Step, text: str, fragment
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("next", "next"), ("Show me the map", "show"), ("undo", "undo"), ("skip", "skip"),
-     ("edit tp-3 owner: Ops", "edit"), ("remove stage Apply", "remove"),
-     ("what's a moment of truth?", "question"), ("How many personas should we have", "question"),
-     ("export pdf", "export"), ("go to kpis", "goto")],
+    [
+        ("next", "next"),
+        ("Show me the map", "show"),
+        ("undo", "undo"),
+        ("skip", "skip"),
+        ("edit tp-3 owner: Ops", "edit"),
+        ("remove stage Apply", "remove"),
+        ("what's a moment of truth?", "question"),
+        ("How many personas should we have", "question"),
+        ("export pdf", "export"),
+        ("go to kpis", "goto"),
+    ],
 )
 def test_commands(text: str, name: str) -> None:
     command = read_command(text)

@@ -36,7 +36,9 @@ def test_stale_revision_is_refused(store: MapStore) -> None:
     stored = store.create(KEY, JourneyMap(title="t"), {}, "U1")
     store.save(stored, stored.journey_map.model_copy(update={"version": 2, "title": "a"}), {}, "U1")
     with pytest.raises(StaleRevision):
-        store.save(stored, stored.journey_map.model_copy(update={"version": 2, "title": "b"}), {}, "U2")
+        store.save(
+            stored, stored.journey_map.model_copy(update={"version": 2, "title": "b"}), {}, "U2"
+        )
     assert store.load(KEY).journey_map.title == "a"  # type: ignore[union-attr]
 
 
@@ -49,7 +51,9 @@ def test_one_map_per_thread(store: MapStore) -> None:
 def test_listing_filters_by_workspace_and_channel(store: MapStore) -> None:
     store.create(KEY, JourneyMap(title="one"), {"step": "scope"}, "U1")
     store.create(MapKey(workspace="T1", channel="C2", thread="1"), JourneyMap(title="two"), {}, "U")
-    store.create(MapKey(workspace="T2", channel="C1", thread="1"), JourneyMap(title="three"), {}, "U")
+    store.create(
+        MapKey(workspace="T2", channel="C1", thread="1"), JourneyMap(title="three"), {}, "U"
+    )
     assert {m.title for m in store.list_maps("T1")} == {"one", "two"}
     assert [m.title for m in store.list_maps("T1", ["C1"])] == ["one"]
     assert store.list_maps("T1", []) == []

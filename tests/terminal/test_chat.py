@@ -36,8 +36,13 @@ def run_cli(args: list[str], data_dir: Path, stdin: str = "") -> subprocess.Comp
     env = {**os.environ, "JOURNEYBOT_DATA_DIR": str(data_dir), "LOG_LEVEL": "WARNING"}
     env.pop("SLACK_BOT_TOKEN", None)
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        env=env, timeout=120, check=False,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
 
 
