@@ -1,4 +1,4 @@
-"""The README stays true: every setting is in its table, and its two commands are the ones CI runs."""
+"""The README stays true: its settings table and the two commands CI runs."""
 
 from __future__ import annotations
 
