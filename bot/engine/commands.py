@@ -61,6 +61,8 @@ _EXACT: dict[str, CommandName] = {
     "review my map": "critique",
     "critique this map": "critique",
     "critique the map": "critique",
+    "edit": "edit",
+    "edit it": "edit",
 }
 
 _PREFIXED: list[tuple[re.Pattern[str], CommandName]] = [

@@ -11,7 +11,9 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
+from bot.engine.assist import Assistant, AssistantUnavailable
 from bot.engine.commands import STEP_NAMES, Command, read_command
+from bot.engine.describe import edit_as_line
 from bot.engine.edits import (
     Edit,
     EditError,
@@ -52,6 +54,7 @@ class FacilitationState(BaseModel):
     step: Step = Step.SCOPE
     shown_tips: list[str] = Field(default_factory=list)
     pending_removal: PendingRemoval | None = None
+    pending_proposal: list[Edit] | None = None
 
 
 class Turn(BaseModel):
@@ -64,6 +67,14 @@ class Turn(BaseModel):
 
 class ConcurrentEditError(Exception):
     """The map kept changing under this turn; the team is asked to try again."""
+
+
+@dataclass
+class Pending:
+    """What the previous turn left waiting for a yes or no."""
+
+    removal: PendingRemoval | None = None
+    proposal: list[Edit] | None = None
 
 
 @dataclass
@@ -81,9 +92,16 @@ SCOPE_FIELDS = set(Scope.model_fields)
 
 
 class Engine:
-    def __init__(self, store: MapStore, guidance: Guidance | None = None, attempts: int = 60):
+    def __init__(
+        self,
+        store: MapStore,
+        guidance: Guidance | None = None,
+        assistant: Assistant | None = None,
+        attempts: int = 60,
+    ):
         self.store = store
         self.guidance = guidance
+        self.assistant = assistant
         self.attempts = attempts
 
     # --- entry points --------------------------------------------------------------------
@@ -135,20 +153,57 @@ class Engine:
         if turn.edits:
             return self._apply(journey_map, state, turn.user, turn.edits)
         command = read_command(turn.text)
-        pending, state.pending_removal = state.pending_removal, None
+        pending = Pending(state.pending_removal, state.pending_proposal)
+        state.pending_removal = state.pending_proposal = None
         if command is not None:
             return self._command(stored, state, turn.user, command, pending)
         parsed = parse_answer(journey_map, state.step, turn.text)
+        if parsed.edits and not parsed.errors:
+            return self._apply(journey_map, state, turn.user, parsed.edits)
+        notices: list[str] = []
+        if self.assistant is not None and turn.text.strip():
+            try:
+                return self._propose(journey_map, state, turn.text, stored.key.workspace)
+            except AssistantUnavailable as unavailable:
+                notices.append(str(unavailable))
+        reply = self._reply(journey_map, state, show_example=True)
+        reply.notices = notices
         if parsed.errors:
-            reply = self._reply(journey_map, state, show_example=True)
             reply.errors = [error.describe() for error in parsed.errors]
             reply.notices.append("Nothing was saved from that message; fix the line(s) and resend.")
-            return Outcome(journey_map, state, reply)
-        if not parsed.edits:
-            reply = self._reply(journey_map, state, show_example=True)
+        else:
             reply.errors = ["I found nothing to add in that message."]
-            return Outcome(journey_map, state, reply)
-        return self._apply(journey_map, state, turn.user, parsed.edits)
+        return Outcome(journey_map, state, reply)
+
+    def _propose(
+        self, journey_map: JourneyMap, state: FacilitationState, text: str, workspace: str
+    ) -> Outcome:
+        """Let the model read prose; show what it understood and save nothing until confirmed."""
+        proposal = self.assistant.propose(journey_map, state.step, text, workspace)  # type: ignore[union-attr]
+        try:
+            apply_edits(journey_map, proposal.edits)  # a dry run: only valid proposals are offered
+        except EditError as error:
+            raise AssistantUnavailable(
+                f"The language model's reading didn't fit the map ({error}); "
+                "please use the formats below."
+            ) from error
+        if not proposal.edits:
+            raise AssistantUnavailable("The language model found no map items in that message.")
+        state.pending_proposal = proposal.edits
+        reply = self._reply(journey_map, state)
+        reply.notices.append("Here is what I understood. Nothing is saved until you confirm.")
+        reply.sections = [
+            Section(
+                heading="Proposed", body="\n".join(edit_as_line(edit) for edit in proposal.edits)
+            )
+        ]
+        if proposal.note:
+            reply.notices.append(proposal.note)
+        reply.suggestions = [
+            Suggestion(label="Confirm", command="yes"),
+            Suggestion(label="Edit", command="edit"),
+        ]
+        return Outcome(journey_map, state, reply)
 
     def _apply(
         self,
@@ -210,26 +265,30 @@ class Engine:
             return Outcome(m, state, reply)
         if name == "undo":
             return self._undo(stored, state, user)
+        if name == "edit" and not command.argument:
+            return self._edit_proposal(m, state, pending)
         if name == "edit":
             return self._edit(m, state, user, command.argument)
         if name == "remove":
             return self._remove(m, state, user, command.argument)
-        if name == "confirm" and pending is not None:
-            return self._apply(
-                m, state, user, [RemoveItem(item=pending.item, item_id=pending.item_id)]
-            )
+        if name == "confirm" and pending.proposal:
+            return self._apply(m, state, user, pending.proposal)
+        if name == "confirm" and pending.removal is not None:
+            removal = RemoveItem(item=pending.removal.item, item_id=pending.removal.item_id)
+            return self._apply(m, state, user, [removal])
         if name in {"confirm", "cancel"}:
             reply = self._reply(m, state)
-            reply.notices.append(
-                "Nothing is waiting for a yes or no."
-                if pending is None
-                else "Kept it: nothing was removed."
-            )
+            if pending.proposal:
+                reply.notices.append("Dropped it: nothing was saved.")
+            elif pending.removal:
+                reply.notices.append("Kept it: nothing was removed.")
+            else:
+                reply.notices.append("Nothing is waiting for a yes or no.")
             return Outcome(m, state, reply)
         if name == "done":
             return self._done(m, state, user)
         if name == "question":
-            return self._question(m, state, command.argument)
+            return self._question(m, state, command.argument, stored.key.workspace)
         reply = self._reply(m, state)
         reply.errors = [f"`{name}` is not available yet."]
         return Outcome(m, state, reply)
@@ -337,9 +396,29 @@ class Engine:
         outcome.reply.warnings = SPECS[Step.REVIEW].checks(completed)
         return outcome
 
-    def _question(self, m: JourneyMap, state: FacilitationState, question: str) -> Outcome:
+    def _edit_proposal(self, m: JourneyMap, state: FacilitationState, pending: Pending) -> Outcome:
+        reply = self._reply(m, state)
+        if not pending.proposal:
+            reply.errors = ["Write the change as `edit <item> <field>: <new value>`."]
+            return Outcome(m, state, reply)
+        reply.notices.append("Copy these lines, correct them, and send them back:")
+        reply.sections = [Section(body="\n".join(edit_as_line(e) for e in pending.proposal))]
+        return Outcome(m, state, reply)
+
+    def _question(
+        self, m: JourneyMap, state: FacilitationState, question: str, workspace: str
+    ) -> Outcome:
         reply = self._reply(m, state)
         passages = self._safely(lambda: self.guidance.answer(question)) if self.guidance else []
+        if passages and self.assistant is not None:
+            try:
+                answer = self.assistant.answer(question, passages, workspace)
+            except AssistantUnavailable as unavailable:
+                reply.notices.append(str(unavailable))
+            else:
+                reply.sections = [Section(body=answer)]
+                reply.notices.append("Sources: " + "; ".join(sorted({p.title for p in passages})))
+                return Outcome(m, state, reply)
         if passages:
             reply.sections = [
                 Section(
