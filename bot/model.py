@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 SHORT = 200
 LONG = 2000
+SCHEMA_VERSION = 2
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT)]
@@ -93,6 +94,27 @@ class Part(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+class EvidenceLevel(StrEnum):
+    """How much we know: observed in research or analytics, reported by customers or staff,
+    or assumed by the team."""
+
+    OBSERVED = "observed"
+    REPORTED = "reported"
+    ASSUMED = "assumed"
+
+
+class EvidenceLink(Part):
+    kind: Literal["quote", "data", "slack"]
+    text: LongText
+    url: Annotated[str, StringConstraints(max_length=500)] = ""
+    added_by: ShortText = ""
+
+
+class Evidence(Part):
+    level: EvidenceLevel = EvidenceLevel.ASSUMED
+    links: list[EvidenceLink] = Field(default_factory=list)
+
+
 class Scope(Part):
     objective: LongText = ""
     scenario: LongText = ""
@@ -111,6 +133,7 @@ class Persona(Part):
     needs: list[ShortText] = Field(default_factory=list)
     frustrations: list[ShortText] = Field(default_factory=list)
     data_source: ShortText = ""
+    evidence: Evidence = Field(default_factory=Evidence)
 
 
 class Stage(Part):
@@ -127,13 +150,28 @@ class Touchpoint(Part):
     customer_action: LongText = Field("", description="What the customer does.")
     customer_thought: LongText = Field("", description="What the customer thinks.")
     owner: ShortText = Field("", description="The team that owns this touchpoint.")
+    evidence: Evidence = Field(default_factory=Evidence)
 
 
 class Emotion(Part):
+    """The settled feeling of a stage; `reason` records why, when the team disagreed."""
+
     stage_id: str
     score: Score
     label: ShortText = ""
     quote: LongText = ""
+    reason: LongText = ""
+    evidence: Evidence = Field(default_factory=Evidence)
+
+
+class EmotionVote(Part):
+    """One person's score for a stage; one vote per person per stage, changeable."""
+
+    stage_id: str
+    user: ShortText
+    score: Score
+    reason: LongText = ""
+    at: datetime = Field(default_factory=utc_now)
 
 
 class Anchored(Part):
@@ -143,6 +181,7 @@ class Anchored(Part):
     text: Name
     stage_id: str
     touchpoint_id: str | None = None
+    evidence: Evidence = Field(default_factory=Evidence)
 
 
 class PainPoint(Anchored):
@@ -165,6 +204,7 @@ class Action(Part):
     stage_id: str | None = None
     pain_point_id: str | None = None
     done: bool = False
+    changes: str | None = Field(None, description="Id of the future-state item it brings about.")
 
 
 class Kpi(Part):
@@ -176,6 +216,7 @@ class Kpi(Part):
     owner: ShortText = ""
     stage_id: str | None = None
     pain_point_id: str | None = None
+    changes: str | None = Field(None, description="Id of the future-state item it measures.")
 
 
 class Contribution(Part):
@@ -226,12 +267,30 @@ class JourneyMap(Part):
     kpis: list[Kpi] = Field(default_factory=list)
     contributors: list[Contribution] = Field(default_factory=list)
     status: MapStatus = MapStatus.DRAFT
+    emotion_votes: list[EmotionVote] = Field(default_factory=list)
+    state_of: Literal["current", "future"] = "current"
+    linked_map_id: str | None = Field(
+        None, description="The current-state map a future one is for."
+    )
+    owner: ShortText = Field("", description="Who keeps the map alive (a Slack user id or a name).")
+    review_every_days: Annotated[int, Field(ge=7, le=730)] = 90
+    last_reviewed_at: datetime | None = None
+    schema_version: int = SCHEMA_VERSION
     version: int = 0
     serial: int = Field(0, description="Last number handed out for an item id.")
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
 
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade_older_versions(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("schema_version", 1) < SCHEMA_VERSION:
+            from bot.map_migrations import upgrade
+
+            return upgrade(data)
+        return data
 
     @model_validator(mode="after")
     def _references_resolve(self) -> JourneyMap:
@@ -301,7 +360,13 @@ class JourneyMap(Part):
                     yield f"{item.id} points at unknown touchpoint {item.touchpoint_id}"
                 elif tp.stage_id != item.stage_id:
                     yield f"{item.id}: touchpoint {tp.id} is not in stage {item.stage_id}"
+        for vote in self.emotion_votes:
+            if vote.stage_id not in stage_ids:
+                yield f"a vote points at unknown stage {vote.stage_id}"
+        item_ids = set(all_ids)
         for linked in (*self.actions, *self.kpis):
+            if linked.changes is not None and linked.changes not in item_ids:
+                yield f"{linked.id} points at unknown item {linked.changes}"
             if linked.stage_id is not None and linked.stage_id not in stage_ids:
                 yield f"{linked.id} points at unknown stage {linked.stage_id}"
             if linked.pain_point_id is not None and linked.pain_point_id not in pain_ids:

@@ -25,6 +25,14 @@ CommandName = Literal[
     "critique",
     "export",
     "question",
+    "vote",
+    "settle",
+    "votes",
+    "evidence",
+    "review",
+    "reviewed",
+    "summary",
+    "future",
 ]
 
 _EXACT: dict[str, CommandName] = {
@@ -63,6 +71,17 @@ _EXACT: dict[str, CommandName] = {
     "critique the map": "critique",
     "edit": "edit",
     "edit it": "edit",
+    "votes": "votes",
+    "show votes": "votes",
+    "reviewed": "reviewed",
+    "review done": "reviewed",
+    "mark reviewed": "reviewed",
+    "summary": "summary",
+    "summarise": "summary",
+    "summarize": "summary",
+    "future state": "future",
+    "make a future state": "future",
+    "create future state": "future",
 }
 
 _PREFIXED: list[tuple[re.Pattern[str], CommandName]] = [
@@ -70,6 +89,10 @@ _PREFIXED: list[tuple[re.Pattern[str], CommandName]] = [
     (re.compile(r"^(?:remove|delete)\s+(.+)$", re.IGNORECASE), "remove"),
     (re.compile(r"^export(?:\s+(.*))?$", re.IGNORECASE), "export"),
     (re.compile(r"^(?:go ?to|jump to)\s+(.+)$", re.IGNORECASE), "goto"),
+    (re.compile(r"^vote\s+(.+)$", re.IGNORECASE), "vote"),
+    (re.compile(r"^settle\s+(.+)$", re.IGNORECASE), "settle"),
+    (re.compile(r"^evidence\s+(.+)$", re.IGNORECASE | re.DOTALL), "evidence"),
+    (re.compile(r"^review\s+every\s+(\d+)\s*days?$", re.IGNORECASE), "review"),
 ]
 
 _QUESTION_START = re.compile(

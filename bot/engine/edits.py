@@ -3,16 +3,21 @@ applies them, so every path to a change is validated the same way."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
+from statistics import mean
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from bot.evidence import evidence_for, strongest
 from bot.model import (
     COLLECTION,
     Action,
     DelightPoint,
     Emotion,
+    EmotionVote,
+    EvidenceLevel,
+    EvidenceLink,
     ItemKind,
     JourneyMap,
     Kpi,
@@ -71,6 +76,7 @@ class AddTouchpoint(BaseModel):
     customer_action: str = ""
     customer_thought: str = ""
     owner: str = ""
+    source: str = ""
 
 
 class SetEmotion(BaseModel):
@@ -79,6 +85,7 @@ class SetEmotion(BaseModel):
     score: int
     label: str = ""
     quote: str = ""
+    source: str = ""
 
 
 class AddAnchored(BaseModel):
@@ -89,6 +96,8 @@ class AddAnchored(BaseModel):
     stage: str
     text: str
     touchpoint: str | None = None
+    source: str = ""
+    quote: str = ""
 
 
 class AddKpi(BaseModel):
@@ -109,6 +118,43 @@ class AddAction(BaseModel):
     due: date | None = None
     stage: str | None = None
     pain: str | None = None
+
+
+class AddEvidence(BaseModel):
+    """Attach a quote, a data source or a Slack message to an item (an emotion by its stage)."""
+
+    kind: Literal["add_evidence"] = "add_evidence"
+    item: Literal["persona", "touchpoint", "emotion", "pain", "delight", "moment"]
+    item_id: str
+    link: Literal["quote", "data", "slack"]
+    text: str
+    url: str = ""
+    level: Literal["observed", "reported", "assumed"] | None = None
+    added_by: str = ""
+
+
+class CastVote(BaseModel):
+    kind: Literal["cast_vote"] = "cast_vote"
+    stage: str
+    user: str
+    score: int
+    reason: str = ""
+
+
+class SettleEmotion(BaseModel):
+    kind: Literal["settle_emotion"] = "settle_emotion"
+    stage: str
+    score: int | None = None
+    reason: str = ""
+
+
+class SetReview(BaseModel):
+    """Who keeps the map alive and how often it is reviewed; `reviewed` records a review now."""
+
+    kind: Literal["set_review"] = "set_review"
+    owner: str | None = None
+    every_days: int | None = None
+    reviewed: bool = False
 
 
 class UpdateItem(BaseModel):
@@ -135,10 +181,16 @@ Edit = Annotated[
     | AddAnchored
     | AddKpi
     | AddAction
+    | AddEvidence
+    | CastVote
+    | SettleEmotion
+    | SetReview
     | UpdateItem
     | RemoveItem,
     Field(discriminator="kind"),
 ]
+
+DISAGREEMENT = 2  # points of spread at which the team must say why before settling
 
 LIST_FIELDS = {"goals", "needs", "frustrations"}
 
@@ -173,7 +225,8 @@ def _set_title(m: JourneyMap, edit: SetTitle) -> str:
 
 def _add_persona(m: JourneyMap, edit: AddPersona) -> str:
     fields = edit.model_dump(exclude={"kind"})
-    m.personas.append(Persona(id=m.new_id("persona"), **fields))
+    evidence = evidence_for(source=edit.data_source)
+    m.personas.append(Persona(id=m.new_id("persona"), evidence=evidence, **fields))
     return f"persona {edit.name}"
 
 
@@ -186,15 +239,28 @@ def _add_stage(m: JourneyMap, edit: AddStage) -> str:
 
 def _add_touchpoint(m: JourneyMap, edit: AddTouchpoint) -> str:
     stage = resolve_stage(m, edit.stage)
-    fields = edit.model_dump(exclude={"kind", "stage"})
-    m.touchpoints.append(Touchpoint(id=m.new_id("touchpoint"), stage_id=stage.id, **fields))
+    fields = edit.model_dump(exclude={"kind", "stage", "source"})
+    m.touchpoints.append(
+        Touchpoint(
+            id=m.new_id("touchpoint"),
+            stage_id=stage.id,
+            evidence=evidence_for(edit.source),
+            **fields,
+        )
+    )
     channel = f" ({edit.channel})" if edit.channel else ""
     return f"touchpoint {edit.description}{channel} in {stage.name}"
 
 
 def _set_emotion(m: JourneyMap, edit: SetEmotion) -> str:
     stage = resolve_stage(m, edit.stage)
-    emotion = Emotion(stage_id=stage.id, score=edit.score, label=edit.label, quote=edit.quote)
+    emotion = Emotion(
+        stage_id=stage.id,
+        score=edit.score,
+        label=edit.label,
+        quote=edit.quote,
+        evidence=evidence_for(edit.source, edit.quote),
+    )
     m.emotions = [e for e in m.emotions if e.stage_id != stage.id] + [emotion]
     m.emotions.sort(key=lambda e: [s.id for s in m.stages].index(e.stage_id))
     label = f" ({edit.label})" if edit.label else ""
@@ -211,7 +277,11 @@ def _add_anchored(m: JourneyMap, edit: AddAnchored) -> str:
     if edit.touchpoint:
         touchpoint_id = resolve_touchpoint(m, edit.touchpoint, stage.id).id
     item = _ANCHORED[edit.item](
-        id=m.new_id(edit.item), text=edit.text, stage_id=stage.id, touchpoint_id=touchpoint_id
+        id=m.new_id(edit.item),
+        text=edit.text,
+        stage_id=stage.id,
+        touchpoint_id=touchpoint_id,
+        evidence=evidence_for(edit.source, edit.quote),
     )
     m.items(edit.item).append(item)
     return f"{_ANCHORED_NAME[edit.item]} in {stage.name}: {edit.text}"
@@ -234,6 +304,82 @@ def _add_action(m: JourneyMap, edit: AddAction) -> str:
     fields = edit.model_dump(exclude={"kind", "stage", "pain"})
     m.actions.append(Action(id=m.new_id("action"), **fields, **_links(m, edit.stage, edit.pain)))
     return f"action {edit.description}"
+
+
+def _add_evidence(m: JourneyMap, edit: AddEvidence) -> str:
+    item = (
+        m.emotion_for(edit.item_id) if edit.item == "emotion" else m.find(edit.item, edit.item_id)
+    )
+    if item is None:
+        raise EditError(f"I can't find {edit.item} {edit.item_id}.")
+    link = EvidenceLink(kind=edit.link, text=edit.text, url=edit.url, added_by=edit.added_by)
+    implied = evidence_for(
+        edit.text if edit.link == "data" else "", "x" if edit.link != "data" else ""
+    )
+    level = (
+        EvidenceLevel(edit.level) if edit.level else strongest(item.evidence.level, implied.level)
+    )
+    item.evidence = item.evidence.model_copy(
+        update={"level": level, "links": [*item.evidence.links, link]}
+    )
+    return f"evidence on {edit.item} {edit.item_id} ({level.value}): {edit.text[:80]}"
+
+
+def _cast_vote(m: JourneyMap, edit: CastVote) -> str:
+    stage = resolve_stage(m, edit.stage)
+    vote = EmotionVote(stage_id=stage.id, user=edit.user, score=edit.score, reason=edit.reason)
+    m.emotion_votes = [
+        v for v in m.emotion_votes if not (v.stage_id == stage.id and v.user == edit.user)
+    ] + [vote]
+    return f"vote in {stage.name}: {edit.score:+d}"
+
+
+def votes_for(m: JourneyMap, stage_id: str) -> list[EmotionVote]:
+    return [v for v in m.emotion_votes if v.stage_id == stage_id]
+
+
+def _settle_emotion(m: JourneyMap, edit: SettleEmotion) -> str:
+    stage = resolve_stage(m, edit.stage)
+    votes = votes_for(m, stage.id)
+    if edit.score is None and not votes:
+        raise EditError(f"Nobody has voted on {stage.name} yet; give a score to settle it.")
+    spread = max(v.score for v in votes) - min(v.score for v in votes) if votes else 0
+    reasons = [v.reason for v in votes if v.reason]
+    if spread >= DISAGREEMENT and not (edit.reason or reasons):
+        low, high = min(v.score for v in votes), max(v.score for v in votes)
+        raise EditError(
+            f"The team disagrees on {stage.name} (votes from {low:+d} to {high:+d}). "
+            f"Before settling, say why: `settle {stage.name} -1 because …`, "
+            "or vote again with a reason."
+        )
+    score = edit.score if edit.score is not None else round(mean(v.score for v in votes))
+    current = m.emotion_for(stage.id)
+    reason = "; ".join(filter(None, [edit.reason, *reasons]))
+    settled = Emotion(
+        stage_id=stage.id,
+        score=score,
+        label=current.label if current else "",
+        quote=current.quote if current else "",
+        reason=reason,
+        evidence=current.evidence if current else evidence_for(),
+    )
+    m.emotions = [e for e in m.emotions if e.stage_id != stage.id] + [settled]
+    m.emotions.sort(key=lambda e: [s.id for s in m.stages].index(e.stage_id))
+    return f"settled {stage.name} at {score:+d}" + (f" because {reason}" if reason else "")
+
+
+def _set_review(m: JourneyMap, edit: SetReview) -> str:
+    said = []
+    if edit.owner is not None:
+        m.owner = edit.owner
+        said.append(f"map owner: {edit.owner}")
+    if edit.every_days is not None:
+        m.review_every_days = edit.every_days
+        said.append(f"review every {edit.every_days} days")
+    if edit.reviewed:
+        m.last_reviewed_at = datetime.now(UTC)
+        said.append("reviewed today")
+    return "; ".join(said)
 
 
 def _update_item(m: JourneyMap, edit: UpdateItem) -> str:
@@ -286,6 +432,7 @@ def _remove_with_dependents(m: JourneyMap, kind: ItemKind, item_id: str) -> None
         for tp in m.touchpoints_in(item_id):
             _remove_with_dependents(m, "touchpoint", tp.id)
         m.emotions = [e for e in m.emotions if e.stage_id != item_id]
+        m.emotion_votes = [v for v in m.emotion_votes if v.stage_id != item_id]
         for anchored in ("pain", "delight", "moment"):
             for item in [i for i in m.items(anchored) if i.stage_id == item_id]:
                 _remove_with_dependents(m, anchored, item.id)
@@ -313,6 +460,10 @@ _APPLIERS = {
     "add_anchored": _add_anchored,
     "add_kpi": _add_kpi,
     "add_action": _add_action,
+    "add_evidence": _add_evidence,
+    "cast_vote": _cast_vote,
+    "settle_emotion": _settle_emotion,
+    "set_review": _set_review,
     "update_item": _update_item,
     "remove_item": _remove_item,
 }

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
+from bot.engine import team_commands
 from bot.engine.assist import Assistant, AssistantUnavailable
 from bot.engine.commands import STEP_NAMES, Command, read_command
 from bot.engine.describe import edit_as_line
@@ -18,12 +19,13 @@ from bot.engine.edits import (
     Edit,
     EditError,
     RemoveItem,
+    SetReview,
     SetScope,
     SetTitle,
     UpdateItem,
     apply_edits,
 )
-from bot.engine.outline import map_outline
+from bot.engine.outline import map_outline, summary_sections, votes_section
 from bot.engine.parser import parse_answer
 from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
 from bot.engine.reply import Reply, Section, Suggestion, TurnResult
@@ -289,6 +291,23 @@ class Engine:
             return self._done(m, state, user)
         if name == "question":
             return self._question(m, state, command.argument, stored.key.workspace)
+        if name in _EDIT_COMMANDS:
+            try:
+                edit = _EDIT_COMMANDS[name](m, command.argument, user)
+            except EditError as error:
+                reply = self._reply(m, state)
+                reply.errors = [str(error)]
+                return Outcome(m, state, reply)
+            outcome = self._apply(m, state, user, [edit])
+            if name == "vote":
+                outcome.reply.sections = [votes_section(outcome.journey_map)]
+            return outcome
+        if name in {"votes", "summary"}:
+            reply = self._reply(m, state)
+            reply.sections = [votes_section(m)] if name == "votes" else summary_sections(m)
+            return Outcome(m, state, reply)
+        if name == "future":
+            return self._future(m, state)
         reply = self._reply(m, state)
         reply.errors = [f"`{name}` is not available yet."]
         return Outcome(m, state, reply)
@@ -385,6 +404,45 @@ class Engine:
         ]
         return Outcome(m, state, reply)
 
+    def _future(self, m: JourneyMap, state: FacilitationState) -> Outcome:
+        reply = self._reply(m, state)
+        if m.state_of == "future":
+            reply.errors = ["This map already is a future state; start from the current one."]
+        else:
+            reply.spawn = "future"
+            reply.notices.append("Copying this map into a future-state map, in a new thread…")
+        return Outcome(m, state, reply)
+
+    def start_future(self, current: MapKey, key: MapKey, user: str) -> TurnResult:
+        """Copy the map in `current` into a linked future-state map ("how it should be")."""
+        stored = self.store.load(current)
+        if stored is None:
+            raise LookupError(f"no map in {current}")
+        source = stored.journey_map
+        future = source.model_copy(
+            deep=True,
+            update={
+                "title": f"{source.title} (future state)"[:200],
+                "state_of": "future",
+                "linked_map_id": source.id,
+                "status": MapStatus.DRAFT,
+                "emotion_votes": [],
+                "contributors": [Contribution(user=user, summary=f"future state of {source.id}")],
+                "last_reviewed_at": None,
+            },
+        )
+        state = FacilitationState(step=Step.TOUCHPOINTS)
+        reply = self._reply(future, state, entered=True)
+        reply.notices.insert(
+            0,
+            f"Future state of *{source.title}*: change stages, touchpoints and "
+            "emotions into how the journey should be. Actions and KPIs can say "
+            "which change they make: `edit action-3 changes: tp-12`.",
+        )
+        self._remember_tips(state, reply)
+        created = self.store.create(key, future, state.model_dump(mode="json"), user)
+        return TurnResult(reply=reply, journey_map=created.journey_map, version=1)
+
     def _done(self, m: JourneyMap, state: FacilitationState, user: str) -> Outcome:
         state.step = Step.REVIEW
         if m.status is MapStatus.COMPLETE:
@@ -479,6 +537,15 @@ class Engine:
         except Exception:  # retrieval must never fail a turn
             log.exception("guidance lookup failed; continuing without it")
             return []
+
+
+_EDIT_COMMANDS = {
+    "vote": lambda m, argument, user: team_commands.vote(argument, user),
+    "settle": lambda m, argument, user: team_commands.settle(argument),
+    "evidence": team_commands.evidence,
+    "review": lambda m, argument, user: team_commands.review_rhythm(argument),
+    "reviewed": lambda m, argument, user: SetReview(reviewed=True),
+}
 
 
 def tip_key(passage: Passage) -> str:

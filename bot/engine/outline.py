@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from statistics import mean
+
+from bot.engine.edits import DISAGREEMENT
 from bot.engine.reply import Section
+from bot.evidence import describe_share, evidence_share
 from bot.model import JourneyMap
 
 _SCOPE_LABELS = (
@@ -89,5 +93,80 @@ def kpi_section(m: JourneyMap) -> Section:
     return Section(heading="KPIs and actions", body="\n".join(lines) or "_none yet_")
 
 
+def evidence_section(m: JourneyMap) -> Section:
+    overall, per_stage = evidence_share(m)
+    lines = [f"Overall: {describe_share(overall)}"]
+    lines += [f"{s.name}: {describe_share(per_stage[s.id])}" for s in m.stages]
+    return Section(heading="Evidence", body="\n".join(lines))
+
+
 def map_outline(m: JourneyMap) -> list[Section]:
-    return [scope_section(m), persona_section(m), *stage_sections(m), kpi_section(m)]
+    return [
+        scope_section(m),
+        persona_section(m),
+        *stage_sections(m),
+        kpi_section(m),
+        evidence_section(m),
+    ]
+
+
+def votes_section(m: JourneyMap) -> Section:
+    """Every stage's votes with their mean and spread; disagreements called out."""
+    lines = []
+    for stage in m.stages:
+        votes = [v for v in m.emotion_votes if v.stage_id == stage.id]
+        if not votes:
+            continue
+        scores = [v.score for v in votes]
+        spread = max(scores) - min(scores)
+        settled = m.emotion_for(stage.id)
+        line = (
+            f"*{stage.name}*: {len(votes)} vote(s), mean {mean(scores):+.1f}, "
+            f"spread {spread}" + (f", settled at {settled.score:+d}" if settled else "")
+        )
+        if spread >= DISAGREEMENT:
+            line += " — the team disagrees: say why before settling"
+        lines.append(line)
+        lines += [
+            f"   {v.user}: {v.score:+d}" + (f" because {v.reason}" if v.reason else "")
+            for v in votes
+        ]
+    return Section(heading="Emotion votes", body="\n".join(lines) or "_no votes yet_")
+
+
+def summary_sections(m: JourneyMap) -> list[Section]:
+    """One screen: scope, the emotion curve's lows, top pains, moments of truth, open actions."""
+    names = {s.id: s.name for s in m.stages}
+    scores = {e.stage_id: e.score for e in m.emotions}
+    lows = sorted((e for e in m.emotions if e.score < 0), key=lambda e: e.score)
+    pains = sorted(m.pain_points, key=lambda p: scores.get(p.stage_id, 0))[:5]
+    open_actions = [a for a in m.actions if not a.done]
+    overall, _ = evidence_share(m)
+    return [
+        Section(
+            heading="Scope",
+            body=f"*Objective:* {m.scope.objective or '—'}\n*Scenario:* {m.scope.scenario or '—'}",
+        ),
+        Section(
+            heading="Lows of the emotion curve",
+            body="\n".join(f"{names[e.stage_id]}: {e.score:+d} {e.label}".rstrip() for e in lows)
+            or "none",
+        ),
+        Section(
+            heading="Top pains",
+            body="\n".join(f"{p.text} ({names[p.stage_id]})" for p in pains) or "none",
+        ),
+        Section(
+            heading="Moments of truth",
+            body="\n".join(f"{t.text} ({names[t.stage_id]})" for t in m.moments_of_truth) or "none",
+        ),
+        Section(
+            heading="Open actions",
+            body="\n".join(
+                f"{a.description} — {a.owner or 'no owner'}" + (f", due {a.due}" if a.due else "")
+                for a in open_actions
+            )
+            or "none",
+        ),
+        Section(heading="Evidence", body=describe_share(overall)),
+    ]

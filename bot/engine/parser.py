@@ -22,6 +22,7 @@ from bot.engine.edits import (
     AddTouchpoint,
     Edit,
     SetEmotion,
+    SetReview,
     SetScope,
     SetTitle,
 )
@@ -116,6 +117,9 @@ def _parse_prefixed(
     if key == "title":
         _require(value, "title: …", "Give the map's title after the colon.")
         return [SetTitle(title=value)]
+    if key in {"owner", "map owner"} and step is not Step.PERSONAS:
+        _require(value, "owner: @maya", "Name who keeps the map alive after the colon.")
+        return [SetReview(owner=value)]
     if key in ANCHORED_PREFIXES:
         return [_parse_anchored(ANCHORED_PREFIXES[key], value, key)]
     if key in {"kpi", "metric"}:
@@ -289,6 +293,8 @@ _TOUCHPOINT_FIELDS = {
     "owner": "owner",
     "team": "owner",
     "channel": "channel",
+    "source": "source",
+    "evidence": "source",
 }
 
 
@@ -319,6 +325,8 @@ def _leading_stage(m: JourneyMap, line: str) -> str | None:
 
 
 def _parse_emotion(stage: str, value: str) -> SetEmotion:
+    value, *extras = [part.strip() for part in value.split("|")]
+    fields = _evidence_fields(extras, f"{stage}: -1 frustrated | source: support logs")
     quote_match = QUOTE.search(value)
     quote = quote_match.group(1).strip() if quote_match else ""
     rest = QUOTE.sub("", value).strip()
@@ -341,19 +349,46 @@ def _parse_emotion(stage: str, value: str) -> SetEmotion:
         label = detected or label
     if not -2 <= score <= 2:
         raise _LineProblem(f"{score} is outside the scale.", f"{stage}: a number from -2 to +2")
-    return SetEmotion(stage=stage, score=score, label=label, quote=quote)
+    return SetEmotion(
+        stage=stage,
+        score=score,
+        label=label,
+        quote=fields.get("quote", quote),
+        source=fields.get("source", ""),
+    )
 
 
 def _parse_anchored(item: str, value: str, key: str) -> AddAnchored:
-    parts = [part.strip() for part in value.split(">")]
+    head, *extras = [part.strip() for part in value.split("|")]
+    fields = _evidence_fields(extras, f"{key}: Apply > Slow approval | source: support logs")
+    parts = [part.strip() for part in head.split(">")]
     if len(parts) == 2 and all(parts):
-        return AddAnchored(item=item, stage=parts[0], text=parts[1])  # type: ignore[arg-type]
+        return AddAnchored(item=item, stage=parts[0], text=parts[1], **fields)  # type: ignore[arg-type]
     if len(parts) == 3 and all(parts):
-        return AddAnchored(item=item, stage=parts[0], touchpoint=parts[1], text=parts[2])  # type: ignore[arg-type]
+        return AddAnchored(
+            item=item,
+            stage=parts[0],
+            touchpoint=parts[1],
+            text=parts[2],
+            **fields,  # type: ignore[arg-type]
+        )
     raise _LineProblem(
         "I need the stage, then `>`, then what happens (a touchpoint in between is optional).",
         f"{key}: Apply > Document request email > Asked for documents twice",
     )
+
+
+def _evidence_fields(extras: list[str], hint: str) -> dict[str, str]:
+    """`| source: 2026 NPS survey` and `| quote: "…"` after an item."""
+    fields: dict[str, str] = {}
+    for extra in extras:
+        match = KEY_VALUE.match(extra)
+        key = match.group(1).strip().lower() if match else ""
+        if key not in {"source", "evidence", "quote"}:
+            raise _LineProblem(f"I don't know the field '{extra[:30]}'.", hint)
+        value = match.group(2).strip().strip('"“”')  # type: ignore[union-attr]
+        fields["quote" if key == "quote" else "source"] = value
+    return fields
 
 
 # --- KPIs and actions ----------------------------------------------------------------------

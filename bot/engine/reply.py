@@ -5,7 +5,7 @@ in every field, so user text inside them can never ping anyone or form a link.""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -42,6 +42,9 @@ class Reply(BaseModel):
     show_map: bool = False
     changed: bool = False
     critique: Any = Field(None, description="A bot.critique.Critique when one was asked for.")
+    spawn: Literal["future"] | None = Field(
+        None, description="The adapter should open a new thread and call Engine.start_future."
+    )
 
 
 class TurnResult(BaseModel):

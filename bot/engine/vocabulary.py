@@ -18,8 +18,6 @@ SCOPE_KEYS: dict[str, str] = {
     "journey_end": "journey_end",
     "for": "audience",
     "audience": "audience",
-    "owner of the map": "audience",
-    "map owner": "audience",
     "use": "usage",
     "usage": "usage",
     "how": "usage",
