@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.model import JourneyMap, utc_now
 from storage import migrate
-from storage.tables import map_versions, maps, processed_events
+from storage.tables import map_versions, maps, processed_events, review_reminders
 
 
 class MapKey(BaseModel, frozen=True):
@@ -280,6 +280,30 @@ class MapStore:
                 processed_events.delete().where(processed_events.c.seen_at < cutoff)
             )
         return result.rowcount
+
+    # --- review reminders ----------------------------------------------------------------------
+
+    def claim_reminder(self, map_id: str, due_at: datetime) -> bool:
+        """True for the one caller that may send the reminder of this map for this due date."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    review_reminders.insert().values(
+                        map_id=map_id, due_at=due_at, sent_at=utc_now()
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def release_reminder(self, map_id: str, due_at: datetime) -> None:
+        """Give a claim back when sending failed, so the next tick tries again."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                review_reminders.delete().where(
+                    review_reminders.c.map_id == map_id, review_reminders.c.due_at == due_at
+                )
+            )
 
 
 def _aware(moment: datetime) -> datetime:

@@ -45,3 +45,11 @@ processed_events = sa.Table(
     sa.Column("key", sa.String(200), primary_key=True),
     sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False, index=True),
 )
+
+review_reminders = sa.Table(
+    "review_reminders",
+    metadata,
+    sa.Column("map_id", sa.String(64), primary_key=True),
+    sa.Column("due_at", sa.DateTime(timezone=True), primary_key=True),
+    sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
+)
