@@ -16,22 +16,15 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    personas = []
-    for persona in data.get("personas", []):
-        persona = dict(persona)
-        if persona.get("data_source") and "evidence" not in persona:
-            persona["evidence"] = {
-                "level": "observed",
-                "links": [{"kind": "data", "text": persona["data_source"]}],
-            }
-        personas.append(persona)
-    emotions = []
-    for emotion in data.get("emotions", []):
-        emotion = dict(emotion)
-        if emotion.get("quote") and "evidence" not in emotion:
-            emotion["evidence"] = {
-                "level": "reported",
-                "links": [{"kind": "quote", "text": emotion["quote"]}],
-            }
-        emotions.append(emotion)
+    personas = [
+        _with_evidence(p, "data_source", "observed", "data") for p in data.get("personas", [])
+    ]
+    emotions = [_with_evidence(e, "quote", "reported", "quote") for e in data.get("emotions", [])]
     return {**data, "personas": personas, "emotions": emotions, "schema_version": 2}
+
+
+def _with_evidence(item: dict[str, Any], field: str, level: str, kind: str) -> dict[str, Any]:
+    """An item whose `field` already held evidence gets it as an evidence link."""
+    if not item.get(field) or "evidence" in item:
+        return item
+    return {**item, "evidence": {"level": level, "links": [{"kind": kind, "text": item[field]}]}}

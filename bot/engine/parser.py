@@ -34,7 +34,7 @@ from bot.engine.vocabulary import (
     channel_of,
     emotion_of,
 )
-from bot.model import JourneyMap, Step
+from bot.model import JourneyMap, Scope, Step
 
 BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z _]{0,30}?)\s*:\s*(.*)$")
@@ -442,13 +442,5 @@ def _parse_action(value: str) -> AddAction:
 
 
 def _empty_scope_fields(m: JourneyMap) -> list[str]:
-    order = [
-        "objective",
-        "scenario",
-        "journey_start",
-        "journey_end",
-        "audience",
-        "usage",
-        "research_basis",
-    ]
-    return [name for name in order if not getattr(m.scope, name)]
+    """Scope fields still empty, in the order the question asks for them."""
+    return [name for name in Scope.model_fields if not getattr(m.scope, name)]
