@@ -1,0 +1,50 @@
+"""Pains, delights and moments of truth: what hurts, what to protect, what decides loyalty."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.critique.view import Hit, MapView
+
+
+def no_pain_points(v: MapView) -> Iterator[Hit]:
+    if v.m.stages and not v.m.pain_points:
+        yield Hit(
+            v.at_map(),
+            "The map records no pain point, so it shows nothing to improve.",
+            f"List what goes wrong for the customer in each stage, e.g. `pain: {_lowest(v)} > "
+            "Asked for the same documents several times`.",
+        )
+
+
+def no_moment_of_truth(v: MapView) -> Iterator[Hit]:
+    if v.m.stages and not v.m.moments_of_truth:
+        yield Hit(
+            v.at_map(),
+            "The map marks no moment of truth: nothing says where the customer decides whether "
+            "to trust, stay or leave.",
+            "Mark the one or two interactions that make or break the relationship, e.g. "
+            f"`moment: {_lowest(v)} > The first document request`.",
+        )
+
+
+def no_delight_points(v: MapView) -> Iterator[Hit]:
+    if v.m.stages and not v.m.delight_points:
+        yield Hit(
+            v.at_map(),
+            "The map records no delight point, so nobody knows what works well and must be "
+            "protected when things change.",
+            f"Add what customers praise, e.g. `delight: {_highest(v)} > The advisor calls "
+            "personally with the decision`.",
+        )
+
+
+def _lowest(v: MapView) -> str:
+    """The stage with the lowest emotion (the first stage when none is scored)."""
+    scored = [(v.emotions[s.id].score, i) for i, s in enumerate(v.m.stages) if s.id in v.emotions]
+    return v.m.stages[min(scored)[1] if scored else 0].name
+
+
+def _highest(v: MapView) -> str:
+    scored = [(-v.emotions[s.id].score, i) for i, s in enumerate(v.m.stages) if s.id in v.emotions]
+    return v.m.stages[min(scored)[1] if scored else 0].name

@@ -1,0 +1,41 @@
+"""Personas: is there one, does it have goals, does it rest on data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.critique.view import Hit, MapView, quoted
+
+
+def no_persona(v: MapView) -> Iterator[Hit]:
+    if not v.m.personas:
+        yield Hit(
+            v.at_map(),
+            "The map has no persona, so it is nobody's journey.",
+            "Add the one persona this journey follows, with goals and the research it comes "
+            "from, e.g. `persona: Maya, first-time buyer; goals: know the monthly cost up front`.",
+        )
+
+
+def persona_no_goals(v: MapView) -> Iterator[Hit]:
+    for p in v.m.personas:
+        if not p.goals:
+            yield Hit(
+                v.at_persona(p),
+                f"Persona {quoted(p.name)} has no goals, so there is no yardstick for what a good "
+                "journey means to them.",
+                f"Add what {p.name} wants to achieve, in their words, e.g. `edit {p.id} goals: "
+                "Know the monthly cost up front`.",
+            )
+
+
+def persona_no_data_source(v: MapView) -> Iterator[Hit]:
+    for p in v.m.personas:
+        if not p.data_source and not any(link.kind == "data" for link in p.evidence.links):
+            yield Hit(
+                v.at_persona(p),
+                f"Persona {quoted(p.name)} names no data source, so it may be a stereotype rather "
+                "than people you have met.",
+                f"Say which research the persona comes from, e.g. `edit {p.id} source: 12 "
+                "interviews, March 2026`; if there is none yet, plan interviews.",
+            )

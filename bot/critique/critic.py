@@ -1,0 +1,38 @@
+"""Running the rules over a map: findings in a stable order, then the scorecard."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.critique.findings import Area, Critique, Finding
+from bot.critique.guides import guide_ref
+from bot.critique.rules import RULES, Rule
+from bot.critique.scoring import overall, scorecard
+from bot.critique.view import Hit, MapView
+from bot.model import JourneyMap
+
+_AREA_ORDER = {area: i for i, area in enumerate(Area)}
+
+
+def critique(journey_map: JourneyMap, now: datetime | None = None) -> Critique:
+    """Every rule over the map. Findings come blockers first, then by area, rule and map order."""
+    view = MapView.of(journey_map, now or datetime.now(UTC))
+    findings = [_finding(rule, hit) for rule in RULES for hit in rule.check(view)]
+    findings.sort(key=lambda f: (f.severity.rank, _AREA_ORDER[f.area]))
+    scores = scorecard(findings)
+    return Critique(
+        title=journey_map.title, findings=findings, scorecard=scores, overall=overall(scores)
+    )
+
+
+def _finding(rule: Rule, hit: Hit) -> Finding:
+    return Finding(
+        rule_id=rule.id,
+        title=rule.title,
+        area=rule.area,
+        severity=rule.severity,
+        where=hit.where,
+        problem=hit.problem,
+        fix=hit.fix,
+        guidance=[guide_ref(g) for g in rule.guides],
+    )
