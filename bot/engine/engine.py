@@ -308,6 +308,8 @@ class Engine:
             return Outcome(m, state, reply)
         if name == "future":
             return self._future(m, state)
+        if name == "critique":
+            return self._critique(m, state, stored.key.workspace)
         reply = self._reply(m, state)
         reply.errors = [f"`{name}` is not available yet."]
         return Outcome(m, state, reply)
@@ -402,6 +404,22 @@ class Engine:
             Suggestion(label="Yes, remove", command="yes"),
             Suggestion(label="No, keep it", command="no"),
         ]
+        return Outcome(m, state, reply)
+
+    def _critique(self, m: JourneyMap, state: FacilitationState, workspace: str) -> Outcome:
+        from bot.critique import critique  # imported on use: rules load only when asked for
+
+        reply = self._reply(m, state)
+        reply.critique = critique(m)
+        if self.assistant is not None and reply.critique.findings:
+            topics = " ".join(f.title for f in reply.critique.findings[:3])
+            passages = self._safely(lambda: self.guidance.answer(topics)) if self.guidance else []
+            try:
+                narrative = self.assistant.narrate(m, reply.critique, passages, workspace)
+            except AssistantUnavailable as unavailable:
+                reply.notices.append(str(unavailable))
+            else:
+                reply.sections = [Section(heading="In short", body=narrative)]
         return Outcome(m, state, reply)
 
     def _future(self, m: JourneyMap, state: FacilitationState) -> Outcome:

@@ -240,8 +240,25 @@ def _split_name(line: str) -> dict[str, str]:
 
 
 def _persona_from_line(line: str) -> AddPersona:
-    _require(line, "persona: Maya - 31, nurse, first-time buyer", "Give the persona a name.")
-    return AddPersona(**_split_name(line))
+    """`Maya - 31, nurse; goals: a flat, low cost; source: interviews` on one line."""
+    hint = "persona: Maya - 31, nurse; goals: a flat near work; source: 12 interviews"
+    head, *extras = [part.strip() for part in line.split(";")]
+    _require(head, hint, "Give the persona a name.")
+    fields: dict[str, str] = dict(_split_name(head))
+    for extra in extras:
+        match = KEY_VALUE.match(extra)
+        key = match.group(1).strip().lower() if match else ""
+        if key not in PERSONA_KEYS:
+            raise _LineProblem(f"I don't know the persona field '{extra[:30]}'.", hint)
+        fields[PERSONA_KEYS[key]] = match.group(2).strip()  # type: ignore[union-attr]
+    return AddPersona(
+        name=fields["name"],
+        description=fields.get("description", ""),
+        goals=_comma_list(fields.get("goals", "")),
+        needs=_comma_list(fields.get("needs", "")),
+        frustrations=_comma_list(fields.get("frustrations", "")),
+        data_source=fields.get("data_source", ""),
+    )
 
 
 def _comma_list(value: str) -> list[str]:

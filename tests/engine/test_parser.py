@@ -139,3 +139,19 @@ def test_commands(text: str, name: str) -> None:
 def test_answers_are_not_commands() -> None:
     assert read_command("Apply > Form (web)") is None
     assert read_command("objective: what do we want?\nscenario: x") is None
+
+
+def test_one_line_persona_with_fields() -> None:
+    parsed = parse_answer(
+        JourneyMap(title="t"),
+        Step.SCOPE,
+        "persona: Maya - 31, nurse; goals: a flat, low cost; source: interviews",
+    )
+    assert parsed.edits == [
+        AddPersona(
+            name="Maya",
+            description="31, nurse",
+            goals=["a flat", "low cost"],
+            data_source="interviews",
+        )
+    ]
