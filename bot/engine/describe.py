@@ -37,16 +37,15 @@ def edit_as_line(edit: Edit) -> str:
             return f"{_SCOPE_KEY.get(field, field)}: {value}"
         case SetTitle(title=title):
             return f"title: {title}"
-        case AddPersona():  # a block: the persona step reads one persona per block
-            lines = [
-                ("name", edit.name),
-                ("description", edit.description),
+        case AddPersona():
+            head = edit.name + (f" - {edit.description}" if edit.description else "")
+            fields = [
                 ("goals", ", ".join(edit.goals)),
                 ("needs", ", ".join(edit.needs)),
                 ("frustrations", ", ".join(edit.frustrations)),
                 ("source", edit.data_source),
             ]
-            return "\n".join(f"{label}: {value}" for label, value in lines if value)
+            return f"persona: {head}" + "".join(f"; {k}: {v}" for k, v in fields if v)
         case AddStage(name=name):
             return f"stage: {name}"
         case AddTouchpoint():
