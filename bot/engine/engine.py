@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -86,8 +86,7 @@ class Outcome:
     reply: Reply
     summary: str = ""
     parent: int | None = None
-    entered_step: bool = False
-    understood: list[str] = field(default_factory=list)
+    files: list[Any] = field(default_factory=list)
 
 
 SCOPE_FIELDS = set(Scope.model_fields)
@@ -136,6 +135,7 @@ class Engine:
                 reply=outcome.reply,
                 journey_map=saved.journey_map,
                 version=saved.journey_map.version,
+                files=outcome.files,
             )
         raise ConcurrentEditError(key.thread)
 
@@ -310,9 +310,7 @@ class Engine:
             return self._future(m, state)
         if name == "critique":
             return self._critique(m, state, stored.key.workspace)
-        reply = self._reply(m, state)
-        reply.errors = [f"`{name}` is not available yet."]
-        return Outcome(m, state, reply)
+        return self._export(m, state, command.argument)
 
     def _navigate(self, m: JourneyMap, state: FacilitationState, command: Command) -> Outcome:
         if command.name == "next":
@@ -344,7 +342,7 @@ class Engine:
         if command.name == "next":
             reply.warnings = SPECS[left].checks(m)
         self._remember_tips(state, reply)
-        return Outcome(m, state, reply, entered_step=True)
+        return Outcome(m, state, reply)
 
     def _undo(self, stored: StoredMap, state: FacilitationState, user: str) -> Outcome:
         m = stored.journey_map
@@ -421,6 +419,30 @@ class Engine:
             else:
                 reply.sections = [Section(heading="In short", body=narrative)]
         return Outcome(m, state, reply)
+
+    def _export(self, m: JourneyMap, state: FacilitationState, argument: str) -> Outcome:
+        from bot.critique import critique
+        from bot.exports import FORMATS, ExportExtras, export_many
+
+        reply = self._reply(m, state)
+        wanted = argument.lower().replace(",", " ").split() or ["all"]
+        aliases = {"md": "markdown", "word": "docx", "excel": "xlsx", "image": "png"}
+        formats = [aliases.get(f, f) for f in wanted]
+        unknown = [f for f in formats if f not in (*FORMATS, "all")]
+        if unknown:
+            reply.errors = [
+                f"I can't export to {', '.join(unknown)}. Formats: {', '.join(FORMATS)}, or `all`."
+            ]
+            return Outcome(m, state, reply)
+        review = critique(m)
+        extras = ExportExtras(
+            scorecard=[(area.label, area.score) for area in review.scorecard],
+            overall=review.overall,
+            top_findings=[f.problem for f in review.findings[:5]],
+        )
+        files = export_many(m, "all" if "all" in formats else formats, extras)
+        reply.notices.append("Exported: " + "; ".join(f"{f.filename} ({f.summary})" for f in files))
+        return Outcome(m, state, reply, files=files)
 
     def _future(self, m: JourneyMap, state: FacilitationState) -> Outcome:
         reply = self._reply(m, state)
