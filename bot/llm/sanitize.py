@@ -1,0 +1,59 @@
+"""Model output made safe to post: no broadcast or user mentions, no secrets, no prompt echo."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SLACK_SPECIAL = re.compile(r"<!(?:channel|here|everyone|subteam\^)[^>]*>", re.IGNORECASE)
+_USER_MENTION = re.compile(r"<@[^>]*>")
+_AT_BROADCAST = re.compile(r"(?<![\w@])@(?:channel|here|everyone)\b", re.IGNORECASE)
+_SECRET = re.compile(
+    r"\b(?:sk-[A-Za-z0-9_-]{16,}|xox[abposr]-[A-Za-z0-9-]{8,}|xapp-[A-Za-z0-9-]{8,})"
+)
+_SPACES = re.compile(r"[ \t]+")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+MIN_ECHO = 40
+
+
+def strip_mentions(text: str) -> str:
+    text = _SLACK_SPECIAL.sub("", text)
+    text = _USER_MENTION.sub("", text)
+    return _AT_BROADCAST.sub("", text)
+
+
+def clean_output(text: str) -> str:
+    """Remove mentions and anything shaped like a key; tidy the spaces left behind."""
+    text = _SECRET.sub("[redacted]", strip_mentions(text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.strip().splitlines())
+    return "\n".join(lines)
+
+
+def clip_words(text: str, limit: int) -> str:
+    """At most `limit` words, ending at the last full sentence when there is one."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    clipped = " ".join(words[:limit])
+    ends = [m.end() for m in _SENTENCE_END.finditer(clipped)]
+    return clipped[: ends[-1]] if ends else clipped + "…"
+
+
+class EchoGuard:
+    """Spots output that repeats the instructions we gave the model (a prompt leak)."""
+
+    def __init__(self, instructions: Iterable[str]) -> None:
+        self.fragments = {
+            fragment
+            for text in instructions
+            for fragment in map(_normal, re.split(r"(?<=[.:;])\s+|\n", text))
+            if len(fragment) >= MIN_ECHO and "{" not in fragment
+        }
+
+    def echoes(self, output: str) -> bool:
+        said = _normal(output)
+        return any(fragment in said for fragment in self.fragments)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" -*0123456789.")
