@@ -24,8 +24,8 @@ def persona_no_goals(v: MapView) -> Iterator[Hit]:
                 v.at_persona(p),
                 f"Persona {quoted(p.name)} has no goals, so there is no yardstick for what a good "
                 "journey means to them.",
-                f"Add what {p.name} wants to achieve, in their words, e.g. `edit {p.id} goals: "
-                "Know the monthly cost up front`.",
+                "Add what the persona wants to achieve, in their own words, e.g. "
+                f"`edit {p.id} goals: Know the monthly cost up front`.",
             )
 
 

@@ -1,0 +1,41 @@
+"""Cleaning cell text from hostile sources: markup is removed, formulas are inert, and a cell
+may hold several items."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot.critique.imports.problem import MAX_CELL_CHARS
+
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>|</p\s*>|</li\s*>|</div\s*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SEPARATORS = re.compile(r"[\n;•]")
+_BULLET = re.compile(r"^(?:[-*·]|\d+[.)])\s+")
+_SPACES = re.compile(r"[ \t\r]+")
+
+
+def clean(value: str) -> str:
+    """Cell text as plain text, keeping line breaks: entities decoded, script and style
+    blocks dropped, every other tag removed (a <br> becomes a line break), and a leading '='
+    stripped so a spreadsheet formula is only ever text."""
+    text = html.unescape(value[:MAX_CELL_CHARS])
+    text = _SCRIPT.sub(" ", text)
+    text = _BREAK.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line).lstrip("= ")
+
+
+def items(value: str) -> list[str]:
+    """The items of a cell: split at line breaks, <br>, ';' and '•', bullets removed."""
+    parts = (_BULLET.sub("", p.strip()).strip() for p in _SEPARATORS.split(clean(value)))
+    return [p for p in parts if p]
+
+
+def flat(value: str) -> str:
+    """The whole cell on one line."""
+    return " ".join(clean(value).split())

@@ -1,0 +1,80 @@
+"""What a table says before it becomes a map: stages with their touchpoints and lanes, and what
+the lines above the table say about the map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class TouchpointDraft:
+    description: str
+    channel: str = ""
+    action: str = ""
+    thought: str = ""
+    owner: str = ""
+
+
+@dataclass
+class Anchor:
+    """A pain, delight or moment of truth; `touchpoint` indexes the stage's touchpoints."""
+
+    text: str
+    touchpoint: int | None = None
+
+
+@dataclass
+class StageDraft:
+    name: str
+    descriptions: list[str] = field(default_factory=list)
+    touchpoints: list[TouchpointDraft] = field(default_factory=list)
+    emotions: list[str] = field(default_factory=list)
+    emotion_labels: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    pains: list[Anchor] = field(default_factory=list)
+    delights: list[Anchor] = field(default_factory=list)
+    moments: list[Anchor] = field(default_factory=list)
+    opportunities: list[str] = field(default_factory=list)
+    kpis: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Preamble:
+    title: str = ""
+    scope: dict[str, str] = field(default_factory=dict)
+    persona: str = ""
+    owner: str = ""
+
+
+def align(
+    names: list[str],
+    channels: list[str],
+    actions: list[str],
+    thoughts: list[str],
+    owners: list[str],
+) -> list[TouchpointDraft]:
+    """Touchpoints from the items of one cell each: the n-th channel, action, thought and owner
+    go with the n-th touchpoint, extras join the last one, and a single channel or owner applies
+    to all. With no touchpoint named, the channels (or else the actions) name them."""
+    drafts = [TouchpointDraft(description=n) for n in names or channels or actions]
+    for attribute, values in (
+        ("channel", channels),
+        ("action", actions),
+        ("thought", thoughts),
+        ("owner", owners),
+    ):
+        _spread(drafts, attribute, values)
+    return drafts
+
+
+def _spread(drafts: list[TouchpointDraft], attribute: str, values: list[str]) -> None:
+    if not drafts or not values:
+        return
+    if len(values) == 1 and attribute in ("channel", "owner"):
+        for draft in drafts:
+            setattr(draft, attribute, values[0])
+        return
+    for i, value in enumerate(values):
+        draft = drafts[min(i, len(drafts) - 1)]
+        current = getattr(draft, attribute)
+        setattr(draft, attribute, f"{current}; {value}" if current else value)
