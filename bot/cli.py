@@ -22,9 +22,10 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 
 
 def _registrars() -> list[Registrar]:
+    from bot.critique import cli as critique_cli
     from bot.terminal import cli as terminal_cli
 
-    return [terminal_cli.register]
+    return [terminal_cli.register, critique_cli.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,7 @@ from bot.critique.imports.decode import decode
 from bot.critique.imports.delimited import read_delimited
 from bot.critique.imports.jsonmap import read_json
 from bot.critique.imports.markdown import looks_like_markdown_table, read_markdown
-from bot.critique.imports.problem import FORMATS, MAX_BYTES, ImportProblem
+from bot.critique.imports.problem import FORMATS, MAX_BYTES, ImportProblem, too_big
 from bot.critique.imports.xlsx import ZIP_MAGIC, read_xlsx
 from bot.model import JourneyMap
 
@@ -21,7 +21,7 @@ _DELIMITED = {".csv", ".tsv"}
 _SPREADSHEETS = {".xlsx", ".xlsm"}
 _REFUSED = {".xls", ".ods", ".numbers", ".pdf", ".doc", ".docx", ".ppt", ".pptx", ".png", ".jpg"}
 
-__all__ = ["MAX_BYTES", "ImportProblem", "import_map"]
+__all__ = ["MAX_BYTES", "ImportProblem", "import_map", "too_big"]
 
 
 def import_map(content: bytes | str, filename: str | None = None) -> JourneyMap:
@@ -58,9 +58,6 @@ def _read_text(text: str, suffix: str, title_hint: str) -> JourneyMap:
 
 
 def _check_size(content: bytes | str) -> None:
-    # A str is measured in characters, which is never more than its UTF-8 bytes.
+    # A str is measured in characters: never more than its size in UTF-8 bytes.
     if len(content) > MAX_BYTES:
-        raise ImportProblem(
-            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a journey "
-            "map needs. Import just the map's table (one sheet, no images), then try again."
-        )
+        raise too_big()

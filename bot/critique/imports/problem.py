@@ -36,3 +36,10 @@ def too_many_columns() -> ImportProblem:
         f"{MAX_STAGES} stages. Remove empty or extra columns, or split the journey, then import "
         "again."
     )
+
+
+def too_big() -> ImportProblem:
+    return ImportProblem(
+        f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a journey map "
+        "needs. Import just the map's table (one sheet, no images), then try again."
+    )
