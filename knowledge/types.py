@@ -19,3 +19,17 @@ class Passage(BaseModel):
     text: str
     score: float = 0.0
     sources: list[Source] = []
+    # Stable id of the chunk (a hash of guide id, heading and text): what `exclude` takes.
+    key: str = ""
+
+
+class GuideSummary(BaseModel):
+    """One guide as stored: what `journeybot knowledge list` shows."""
+
+    id: str
+    title: str
+    steps: list[str] = []
+    tags: list[str] = []
+    chunks: int = 0
+    source_file: str = ""
+    origin: str = ""

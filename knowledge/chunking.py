@@ -1,0 +1,102 @@
+"""Splitting a guide into chunks along its headings, with the metadata the store keeps."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
+from pydantic import BaseModel
+
+from knowledge.embeddings import MODEL_ID
+from knowledge.guides import Guide
+
+# Bump when the chunk text or metadata layout changes: ids (and so the stored set) follow it.
+CHUNKER_VERSION = "1"
+# ~900 characters of English stay well under the model's 256 word-piece window.
+MAX_CHUNK_CHARS = 900
+CHUNK_OVERLAP = 120
+HEADING_SEPARATOR = " > "
+
+_HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")]
+
+MetadataValue = str | int | float | bool
+
+
+class Chunk(BaseModel):
+    id: str
+    guide_id: str
+    heading: str
+    text: str
+    # What is embedded and stored: title and heading give the body its context.
+    content: str
+    metadata: dict[str, MetadataValue]
+
+
+def chunk_id(guide_id: str, heading: str, text: str) -> str:
+    material = "\x1f".join((CHUNKER_VERSION, MODEL_ID, guide_id, heading, text))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+
+
+def _sections(guide: Guide) -> list[tuple[str, str]]:
+    """(heading path, section text) pairs; plain text and PDF have no headings."""
+    if guide.kind != "markdown":
+        return [("", guide.body)]
+    splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADERS, strip_headers=True)
+    out: list[tuple[str, str]] = []
+    for doc in splitter.split_text(guide.body):
+        path = [str(doc.metadata[key]) for _, key in _HEADERS if key in doc.metadata]
+        # The splitter joins paragraphs with a Markdown hard break; give them back their blank line.
+        out.append((HEADING_SEPARATOR.join(path), doc.page_content.replace("  \n", "\n\n")))
+    return out
+
+
+def _size_bounded(text: str) -> list[str]:
+    if len(text) <= MAX_CHUNK_CHARS:
+        return [text]
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=MAX_CHUNK_CHARS, chunk_overlap=CHUNK_OVERLAP
+    )
+    return splitter.split_text(text)
+
+
+def guide_metadata(guide: Guide, origin: str, source_file: str) -> dict[str, MetadataValue]:
+    meta: dict[str, MetadataValue] = {
+        "guide_id": guide.id,
+        "title": guide.title,
+        # Chroma metadata values are scalars: lists travel as delimited strings or JSON.
+        "steps": "," + ",".join(guide.steps) + ",",
+        "tags": ",".join(guide.tags),
+        "sources": json.dumps([s.model_dump() for s in guide.sources]),
+        "kind": guide.kind,
+        "origin": origin,
+        "source_file": source_file,
+    }
+    for step in guide.steps:
+        meta[f"step_{step}"] = True
+    return meta
+
+
+def split_guide(guide: Guide, origin: str, source_file: str) -> list[Chunk]:
+    base = guide_metadata(guide, origin, source_file)
+    chunks: dict[str, Chunk] = {}
+    for heading, section in _sections(guide):
+        for piece in _size_bounded(section.strip()):
+            text = piece.strip()
+            if not text:
+                continue
+            cid = chunk_id(guide.id, heading, text)
+            prefix = f"{guide.title}\n{heading}\n\n" if heading else f"{guide.title}\n\n"
+            meta = {**base, "heading": heading, "body_start": len(prefix), "position": len(chunks)}
+            chunks.setdefault(
+                cid,
+                Chunk(
+                    id=cid,
+                    guide_id=guide.id,
+                    heading=heading,
+                    text=text,
+                    content=prefix + text,
+                    metadata=meta,
+                ),
+            )
+    return list(chunks.values())

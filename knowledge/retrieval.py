@@ -1,0 +1,144 @@
+"""Ranking chunks for a query: chroma's nearest neighbours, BM25, or both fused by rank."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from knowledge.embeddings import MiniLMEmbeddings
+from knowledge.lexical import LexicalIndex
+from knowledge.store import GuidanceStore, StoredChunk
+
+Mode = Literal["vector", "bm25", "hybrid"]
+
+# Reciprocal-rank fusion constant and the lexical side's weight, chosen on the eval set
+# (bench/knowledge_eval.py); the dense side has weight 1.
+RRF_K = 10
+LEXICAL_WEIGHT = 1.0
+# Dense candidates fetched from chroma before fusion; the corpus is small, so this is cheap.
+DENSE_CANDIDATES = 40
+SNAPSHOT_TTL_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: StoredChunk
+    score: float
+    # Cosine similarity to the query; None when chroma did not return the chunk.
+    similarity: float | None
+
+
+class _Snapshot:
+    """All chunks with a BM25 index over them, refreshed after ingest or a short TTL."""
+
+    def __init__(self, chunks: Sequence[StoredChunk]) -> None:
+        self.chunks = list(chunks)
+        self.index = LexicalIndex([c.content for c in chunks])
+        self.taken = time.monotonic()
+
+    def step_mask(self, step: str | None) -> np.ndarray:
+        if step is None:
+            return np.ones(len(self.chunks), dtype=bool)
+        return np.array([bool(c.metadata.get(f"step_{step}")) for c in self.chunks], dtype=bool)
+
+
+def _ranks(scores: dict[str, float]) -> dict[str, int]:
+    ordered = sorted(scores, key=lambda cid: -scores[cid])
+    return {cid: rank for rank, cid in enumerate(ordered)}
+
+
+def _diversify(hits: list[Hit], k: int, max_per_guide: int | None) -> list[Hit]:
+    if max_per_guide is None:
+        return hits[:k]
+    taken: dict[str, int] = {}
+    out: list[Hit] = []
+    for hit in hits:
+        seen = taken.get(hit.chunk.guide_id, 0)
+        if seen < max_per_guide:
+            taken[hit.chunk.guide_id] = seen + 1
+            out.append(hit)
+        if len(out) == k:
+            break
+    return out
+
+
+class Retriever:
+    def __init__(
+        self,
+        store: GuidanceStore,
+        embeddings: MiniLMEmbeddings,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._store = store
+        self._embeddings = embeddings
+        self._clock = clock
+        self._snapshot: _Snapshot | None = None
+        self._lock = threading.Lock()
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._snapshot = None
+
+    def _current(self) -> _Snapshot:
+        with self._lock:
+            snap = self._snapshot
+            if snap is None or self._clock() - snap.taken > SNAPSHOT_TTL_SECONDS:
+                snap = _Snapshot(self._store.chunks())
+                self._snapshot = snap
+            return snap
+
+    def chunks(self) -> list[StoredChunk]:
+        return self._current().chunks
+
+    def _dense(
+        self, query: str, step: str | None, size: int
+    ) -> dict[str, tuple[StoredChunk, float]]:
+        vector = self._embeddings.embed_query(query)
+        where = {f"step_{step}": True} if step else None
+        hits = self._store.query(vector, k=min(DENSE_CANDIDATES, size), where=where)
+        return {chunk.id: (chunk, sim) for chunk, sim in hits}
+
+    def _lexical(self, snap: _Snapshot, query: str, step: str | None) -> dict[str, float]:
+        scores = snap.index.scores(query)
+        mask = snap.step_mask(step) & (scores > 0)
+        return {snap.chunks[i].id: float(scores[i]) for i in np.flatnonzero(mask)}
+
+    def rank(
+        self,
+        query: str,
+        k: int,
+        mode: Mode = "hybrid",
+        step: str | None = None,
+        exclude: frozenset[str] | set[str] = frozenset(),
+        max_per_guide: int | None = None,
+    ) -> list[Hit]:
+        snap = self._current()
+        if not snap.chunks:
+            return []
+        dense = self._dense(query, step, len(snap.chunks)) if mode != "bm25" else {}
+        lexical = self._lexical(snap, query, step) if mode != "vector" else {}
+        by_id = {c.id: c for c in snap.chunks} | {cid: c for cid, (c, _) in dense.items()}
+        fused = self._fuse({cid: s for cid, (_, s) in dense.items()}, lexical)
+        hits = [
+            Hit(chunk=by_id[cid], score=score, similarity=dense[cid][1] if cid in dense else None)
+            for cid, score in sorted(fused.items(), key=lambda item: -item[1])
+            if cid not in exclude and cid in by_id
+        ]
+        return _diversify(hits, k, max_per_guide)
+
+    @staticmethod
+    def _fuse(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, float]:
+        if not lexical:
+            return dict(dense)
+        if not dense:
+            return dict(lexical)
+        fused: dict[str, float] = {}
+        for ranks, weight in ((_ranks(dense), 1.0), (_ranks(lexical), LEXICAL_WEIGHT)):
+            for cid, rank in ranks.items():
+                fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
+        return fused
