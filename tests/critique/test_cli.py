@@ -1,0 +1,40 @@
+"""`journeybot critique FILE [--json]`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.samples import sample_map
+
+
+def test_critique_prints_the_text_rendering(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "journey.csv"
+    path.write_text("Stage,Notice,Call,Fix\nTouchpoints,Router light,Hotline,Engineer visit\n")
+    assert main(["critique", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Critique of 'journey': ")
+    assert "[no-objective] Scope: objective" in out
+
+
+def test_critique_as_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "map.json"
+    path.write_text(sample_map().model_dump_json())
+    assert main(["critique", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"findings", "scorecard", "overall"} <= set(data)
+    assert data["title"] == "First-time mortgage buyers"
+
+
+def test_an_import_problem_is_explained_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    assert main(["critique", str(path)]) == 1
+    assert "The file is empty" in capsys.readouterr().err
+    assert main(["critique", str(tmp_path / "missing.csv")]) == 1
+    assert "could not read" in capsys.readouterr().err
