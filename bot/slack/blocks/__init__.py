@@ -1,0 +1,1 @@
+"""Block Kit builders: pure functions from engine data to Slack JSON (plain dicts)."""

@@ -1,0 +1,28 @@
+"""What `/journey help` answers (static text)."""
+
+from __future__ import annotations
+
+from bot.slack.blocks.kit import Block, context, header, section
+
+COMMANDS = (
+    "`/journey new <title>`: start a map; I open a thread for it in this channel\n"
+    "`/journey list`: the maps you can see\n"
+    "`/journey show [map]`: the map so far, only to you (this channel's latest map by default)\n"
+    "`/journey critique [map]`: what to improve, posted in the map's thread\n"
+    "`/journey export <format> [map]`: pdf, markdown, docx, png, csv, xlsx, json or all, "
+    "uploaded to the map's thread\n"
+    "`/journey help`: this list"
+)
+IN_THREAD = (
+    "In a map's thread, anyone in the channel answers the step's question by replying. "
+    "`next`, `back`, `skip`, `show map`, `edit …`, `remove …`, `undo`, `critique`, "
+    "`export pdf` and `help` work at every step. "
+    "`[map]` is a map's id or words from its title."
+)
+
+
+def help_blocks() -> list[Block]:
+    return [header("JourneyBot"), section(COMMANDS), context(IN_THREAD)]
+
+
+HELP_TEXT = "JourneyBot: /journey new <title> starts a map; /journey help lists the commands."

@@ -1,0 +1,100 @@
+"""`journeybot run`: the Slack app (Socket Mode with an app token, else HTTP mode), or the
+terminal chat when no Slack credentials are set."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import threading
+from datetime import timedelta
+
+from bot.services import Services, build_services
+from bot.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+FORGET_EVERY_SECONDS = 3600
+HOW_TO_CONNECT = (
+    "Slack is not configured, so this is the terminal chat. To connect Slack, set "
+    "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode): "
+    "see docs/slack.md."
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    run = subparsers.add_parser(
+        "run", help="Run the Slack app (the terminal chat when Slack is not configured)."
+    )
+    run.add_argument("--port", type=int, help="HTTP port (default: PORT, 3000).")
+    run.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    if args.port:
+        settings = settings.model_copy(update={"port": args.port})
+    services = build_services(settings)
+    if not settings.slack_configured:
+        from bot.terminal.chat import run_chat
+
+        print(HOW_TO_CONNECT, flush=True)
+        return run_chat(services)
+    return serve(services)
+
+
+def serve(services: Services) -> int:
+    """Run until interrupted. Socket Mode when an app token is set; the HTTP server runs in both
+    modes (health check and OAuth pages; Slack's requests in HTTP mode)."""
+    from bot.slack.app import create_app
+    from bot.slack.server import SlackHTTPServer
+
+    settings = services.settings
+    quiet_slack_loggers()
+    problem = configuration_problem(settings)
+    if problem:
+        log.error(problem)
+        return 2
+    app = create_app(services)
+    start_forgetting(services)
+    http = SlackHTTPServer(app, services.store, port=settings.port)
+    if settings.slack_app_token is None:
+        http.serve_forever()
+        return 0
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    http.start()
+    log.info("Socket Mode; health check on port %s", http.port)
+    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+    return 0
+
+
+def configuration_problem(settings: Settings) -> str | None:
+    oauth = bool(settings.slack_client_id)
+    if oauth and settings.slack_client_secret is None:
+        return "SLACK_CLIENT_ID is set but SLACK_CLIENT_SECRET is not."
+    if settings.slack_app_token is None and settings.slack_signing_secret is None:
+        return "HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)."
+    return None
+
+
+def quiet_slack_loggers() -> None:
+    """slack_sdk and Bolt log request bodies (message text) at DEBUG: never go below INFO."""
+    for name in ("slack_sdk", "slack_bolt"):
+        logger = logging.getLogger(name)
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
+
+
+def start_forgetting(services: Services) -> threading.Thread:
+    """Drop delivery claims older than a day (Slack's retries end within minutes)."""
+
+    def loop() -> None:
+        stop = threading.Event()
+        while True:
+            try:
+                services.store.forget_events_before(timedelta(hours=24))
+            except Exception:
+                log.exception("could not forget old delivery claims")
+            stop.wait(FORGET_EVERY_SECONDS)
+
+    thread = threading.Thread(target=loop, name="forget-deliveries", daemon=True)
+    thread.start()
+    return thread

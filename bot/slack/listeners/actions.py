@@ -1,0 +1,63 @@
+"""Buttons: commands in a thread (their value is the command text), forms that open modals, and
+the App Home's Open and Export buttons."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.engine import Turn
+from bot.services import Services
+from bot.slack.blocks.home import HOME_EXPORT_ACTION, HOME_OPEN_ACTION
+from bot.slack.blocks.modals import FORM_KINDS, form_modal
+from bot.slack.blocks.step import COMMAND_ACTION, FORM_ACTION
+from bot.slack.conversation import Conversation
+from bot.slack.errors import guarded, in_thread
+from bot.slack.listeners.common import ack_now
+from bot.slack.listeners.events import publish_home
+from bot.slack.maps import Maps
+from bot.slack.payloads import action_thread, team_of
+
+HOME_EXPORT_FORMAT = "pdf"
+
+
+def register(app: App, services: Services, maps: Maps) -> None:
+    def run_command(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        key = action_thread(body)
+        if key is None:
+            return
+        clicked = (body.get("container") or {}).get("message_ts")
+        with guarded(in_thread(client, key.channel, key.thread)):
+            turn = Turn(user=body["user"]["id"], text=action.get("value", ""))
+            Conversation(services, client).answer(key, turn, react_to=clicked)
+
+    def open_form(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        key = action_thread(body)
+        kind = action.get("value", "")
+        if key is None or kind not in FORM_KINDS:
+            return
+        with guarded(in_thread(client, key.channel, key.thread)):
+            stored = services.store.load(key)
+            if stored is not None:
+                view = form_modal(kind, key, stored.journey_map)
+                client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    def export_from_home(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        team, user = team_of(body), body["user"]["id"]
+        with guarded(lambda text: publish_home(maps, client, team, user, notice=text)):
+            stored = services.store.load_by_id(action.get("value", ""))
+            if stored is None or not maps.may_see(client, team, user, stored.key):
+                publish_home(maps, client, team, user, notice="That map is not one you can see.")
+                return
+            turn = Turn(user=user, text=f"export {HOME_EXPORT_FORMAT}")
+            Conversation(services, client).answer(stored.key, turn)
+            notice = f"Exported “{stored.journey_map.title}” to its thread."
+            publish_home(maps, client, team, user, notice=notice)
+
+    app.action(re.compile(rf"^{COMMAND_ACTION}:"))(ack=ack_now, lazy=[run_command])
+    app.action(re.compile(rf"^{FORM_ACTION}:"))(ack=ack_now, lazy=[open_form])
+    app.action(HOME_OPEN_ACTION)(ack_now)  # a link button: Slack still reports the click
+    app.action(HOME_EXPORT_ACTION)(ack=ack_now, lazy=[export_from_home])

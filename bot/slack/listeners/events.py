@@ -1,0 +1,88 @@
+"""Events: thread replies and mentions (answers, or commands to a map-less channel), App Home."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot.engine import Turn
+from bot.model import SHORT
+from bot.services import Services
+from bot.slack.blocks.help import HELP_TEXT, help_blocks
+from bot.slack.blocks.home import home_view, list_blocks
+from bot.slack.conversation import Conversation
+from bot.slack.errors import guarded, in_thread
+from bot.slack.listeners.common import ack_now
+from bot.slack.maps import Maps
+from bot.slack.payloads import Message, new_map_title, read_message
+
+
+def register(app: App, services: Services, maps: Maps) -> None:
+    def on_message(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        message = read_message(event, body.get("team_id", ""), context.bot_user_id)
+        thread = message.thread_ts or message.ts
+        with guarded(in_thread(client, message.channel, thread)):
+            handle_message(services, maps, client, message)
+
+    def on_home_opened(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+        if event.get("tab") != "home":
+            return
+        with guarded(None):
+            publish_home(maps, client, body.get("team_id", ""), event["user"])
+
+    # app_mention and message both deliver a mention; the middleware lets one of them through.
+    app.event("app_mention")(ack=ack_now, lazy=[on_message])
+    app.message()(ack=ack_now, lazy=[on_message])
+    app.event("app_home_opened")(ack=ack_now, lazy=[on_home_opened])
+
+
+def handle_message(services: Services, maps: Maps, client: WebClient, message: Message) -> None:
+    conversation = Conversation(services, client)
+    key = message.thread_key
+    text = message.text or ("help" if message.mentions_bot else "")
+    if key is not None and text:
+        turn = Turn(user=message.user, text=text)
+        if conversation.answer(key, turn, react_to=message.ts):
+            return
+    if message.mentions_bot:
+        mention_command(conversation, maps, client, message)
+
+
+def mention_command(
+    conversation: Conversation, maps: Maps, client: WebClient, message: Message
+) -> None:
+    """A mention outside a map's thread: `new <title>`, `list`, or help."""
+    title = new_map_title(message.text)
+    if title:
+        if len(title) > SHORT:
+            _whisper(client, message, f"Keep the title under {SHORT} characters, please.")
+            return
+        conversation.start(message.team, message.channel, title, message.user)
+        return
+    if title == "":
+        _whisper(client, message, "Give the map a title: `@JourneyBot new First-time buyers`.")
+    elif message.text.strip().lower() == "list":
+        entries = maps.visible(client, message.team, message.user)
+        client.chat_postEphemeral(
+            channel=message.channel,
+            user=message.user,
+            text="Your maps",
+            blocks=list_blocks(entries),
+        )
+    else:
+        client.chat_postEphemeral(
+            channel=message.channel, user=message.user, text=HELP_TEXT, blocks=help_blocks()
+        )
+
+
+def publish_home(maps: Maps, client: WebClient, team: str, user: str, notice: str = "") -> None:
+    entries = maps.visible(client, team, user)
+    client.views_publish(user_id=user, view=home_view(entries, notice))
+
+
+def _whisper(client: WebClient, message: Message, text: str) -> None:
+    client.chat_postEphemeral(channel=message.channel, user=message.user, text=text)

@@ -1,0 +1,32 @@
+"""Fixtures: a MockSlack Web API and the real app over HTTP, on a fresh SQLite data dir each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .harness import CHANNEL, SlackApp, test_settings
+from .mock_slack import MockSlack
+
+PEOPLE = ("U_ANA", "U_BEN", "U_CLEO")
+
+
+@pytest.fixture
+def slack() -> Iterator[MockSlack]:
+    mock = MockSlack()
+    mock.channel(CHANNEL, *PEOPLE)
+    mock.names.update({"U_ANA": "Ana Alvarez", "U_BEN": "Ben Brown", "U_CLEO": "Cleo Chen"})
+    yield mock
+    mock.stop()
+    assert not mock.invalid, f"Slack would have rejected: {mock.invalid}"
+
+
+@pytest.fixture
+def bot(tmp_path: Path, slack: MockSlack) -> Iterator[SlackApp]:
+    app = SlackApp(test_settings(tmp_path, slack), slack)
+    yield app
+    slack.wait_quiet()
+    app.stop()
+    app.services.store.engine.dispose()
