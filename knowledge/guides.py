@@ -69,7 +69,10 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return {}, text
-    meta = yaml.safe_load(match.group(1)) or {}
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise GuideError(f"front-matter is not valid YAML: {exc}") from exc
     if not isinstance(meta, dict):
         raise GuideError("front-matter is not a mapping")
     return meta, text[match.end() :]
@@ -97,8 +100,8 @@ def _sources(value: object) -> list[Source]:
 
 
 def parse_guide(text: str, stem: str, kind: Kind = "markdown") -> Guide:
-    meta, body = split_front_matter(text) if kind == "markdown" else ({}, text)
     try:
+        meta, body = split_front_matter(text) if kind == "markdown" else ({}, text)
         return Guide(
             id=slugify(str(meta.get("id") or stem)),
             title=str(meta.get("title") or _title_from(body, stem)),
@@ -108,8 +111,10 @@ def parse_guide(text: str, stem: str, kind: Kind = "markdown") -> Guide:
             body=body.strip(),
             kind=kind,
         )
+    except GuideError:
+        raise
     except ValueError as exc:
-        raise GuideError(f"{stem}: {exc}") from exc
+        raise GuideError(str(exc)) from exc
 
 
 def _pdf_text(path: Path) -> str:
@@ -133,8 +138,6 @@ def read_guide(path: Path) -> Guide:
         raise GuideError(f"{path.name}: unsupported file type (use .md, .txt or .pdf)")
     try:
         return _read(path, suffix)
-    except GuideError:
-        raise
     except Exception as exc:  # pypdf and yaml raise many kinds; all mean "unreadable file"
         raise GuideError(f"{path.name}: {exc}") from exc
 
