@@ -109,6 +109,24 @@ class KnowledgeBase:
         for error in report.errors:
             log.warning("guide skipped: %s", error)
 
+    def warm_up(self, background: bool = True) -> threading.Thread | None:
+        """Load the model and build the store now rather than on the first turn; errors are
+        logged (the first real call retries)."""
+
+        def run() -> None:
+            try:
+                self._embeddings.load()
+                self._ready()
+            except Exception:
+                log.exception("knowledge base: warm-up failed; will retry on first use")
+
+        if not background:
+            run()
+            return None
+        thread = threading.Thread(target=run, name="knowledge-warm-up", daemon=True)
+        thread.start()
+        return thread
+
     def close(self) -> None:
         with self._lock:
             self._store = None

@@ -103,3 +103,19 @@ def test_trim_cuts_at_a_sentence_and_keeps_order() -> None:
     assert [p.guide_id for p in fitted] == ["h", "g"]
     assert sum(rendered_size(p) for p in fitted) <= 600
     assert fit_passages([long], 100)[0].text  # the best passage always shows something
+
+
+def test_warm_up_builds_in_the_background(tmp_path: Path) -> None:
+    kb = make_kb(make_settings(tmp_path), FIXTURE_GUIDES)
+    thread = kb.warm_up()
+    assert thread is not None
+    thread.join(timeout=60)
+    assert kb._store is not None and kb._store.count() > 0
+
+
+def test_warm_up_failure_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
+    def unreachable() -> GuidanceStore:
+        raise ConnectionError("down")
+
+    KnowledgeBase(unreachable, guides_dir=FIXTURE_GUIDES).warm_up(background=False)
+    assert "warm-up failed" in caplog.text
