@@ -1,0 +1,118 @@
+"""Markdown: a document any wiki or repository renders; every piece of user text is escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from bot.exports.base import ExportExtras, ExportFile, count, export_file
+from bot.exports.layout import Item, MapDocument, Table, build_document
+from bot.model import JourneyMap
+from bot.text import markdown_escape as esc
+
+SPARKS: dict[int, str] = {-2: "▁", -1: "▂", 0: "▄", 1: "▆", 2: "█"}
+NO_SCORE = "·"
+
+
+def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> ExportFile:
+    document = build_document(journey_map, extras)
+    text = "\n".join(markdown_lines(document)) + "\n"
+    lines = text.count("\n")
+    return export_file(
+        document.title, "markdown", text.encode(), f"Markdown, {count(lines, 'line')}"
+    )
+
+
+def markdown_lines(document: MapDocument) -> Iterator[str]:
+    yield f"# {esc(document.title)}"
+    yield f"_{esc(document.subtitle)}_"
+    yield from _scope(document)
+    yield from _personas(document)
+    yield from _grid(document)
+    yield from _emotion_curve(document)
+    yield from _highlights(document)
+    yield from _table("KPIs", document.kpis)
+    yield from _table("Actions", document.actions)
+    yield from _scorecard(document)
+
+
+def _scope(document: MapDocument) -> Iterator[str]:
+    yield from ("", "## Scope", "")
+    if not document.scope:
+        yield "_No scope yet._"
+    for label, text in document.scope:
+        yield f"- **{label}:** {esc(text)}"
+
+
+def _personas(document: MapDocument) -> Iterator[str]:
+    yield from ("", "## Personas")
+    if not document.personas:
+        yield from ("", "_No personas yet._")
+    for persona in document.personas:
+        yield from ("", f"### {esc(persona.name)}", "")
+        if persona.description:
+            yield from (esc(persona.description), "")
+        for label, text in persona.facts:
+            yield f"- **{label}:** {esc(text)}"
+
+
+def _grid(document: MapDocument) -> Iterator[str]:
+    yield from ("", "## Journey map")
+    if not document.columns:
+        yield from ("", "_No stages yet._")
+    pages = document.pages()
+    for page in pages:
+        if len(pages) > 1:
+            yield from ("", f"### Stages {page.start + 1}–{page.stop} of {len(document.columns)}")
+        header = ["", *(esc(document.columns[i].name) for i in page)]
+        yield from ("", _row(header), _row(["---"] * len(header)))
+        for lane in document.lanes:
+            yield _row([f"**{lane.title}**", *(_cell(lane.cells[i]) for i in page)])
+
+
+def _cell(items: Sequence[Item]) -> str:
+    return "<br>".join(
+        esc(item.text) + (f" — _{esc(item.note)}_" if item.note else "") for item in items
+    )
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _emotion_curve(document: MapDocument) -> Iterator[str]:
+    if not any(c.score is not None for c in document.columns):
+        return
+    spark = "".join(NO_SCORE if c.score is None else SPARKS[c.score] for c in document.columns)
+    steps = " → ".join(f"{esc(c.name)} {esc(c.emotion) or NO_SCORE}" for c in document.columns)
+    yield from ("", "## Emotion curve", "", f"`{spark}` {steps}")
+
+
+def _highlights(document: MapDocument) -> Iterator[str]:
+    yield from ("", "## Pain points, delights and moments of truth", "")
+    if not document.highlights:
+        yield "_None yet._"
+    for highlight in document.highlights:
+        where = f" ({esc(highlight.where)})" if highlight.where else ""
+        yield f"- **{highlight.kind}**{where}: {esc(highlight.text)}"
+
+
+def _table(title: str, table: Table) -> Iterator[str]:
+    yield from ("", f"## {title}", "")
+    if not table.rows:
+        yield "_None yet._"
+        return
+    yield from (_row(table.header), _row(["---"] * len(table.header)))
+    for row in table.rows:
+        yield _row([esc(cell) for cell in row])
+
+
+def _scorecard(document: MapDocument) -> Iterator[str]:
+    card = document.scorecard
+    if card is None:
+        return
+    yield from _table("Critique scorecard", card.areas)
+    if card.overall is not None:
+        yield from ("", f"**Overall: {card.overall}/100**")
+    if card.findings:
+        yield from ("", "Top findings:", "")
+        yield from (f"{n}. {esc(finding)}" for n, finding in enumerate(card.findings, 1))
