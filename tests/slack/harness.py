@@ -88,7 +88,9 @@ class SlackApp:
 
     # --- Slack's requests ----------------------------------------------------------------------
 
-    def event_body(self, event: dict[str, Any], event_id: str | None = None, team: str = TEAM) -> str:
+    def event_body(
+        self, event: dict[str, Any], event_id: str | None = None, team: str = TEAM
+    ) -> str:
         return json.dumps(
             {
                 "token": "legacy",
@@ -120,17 +122,33 @@ class SlackApp:
     ) -> str:
         """A person's message (in `thread` when given); returns its ts."""
         ts = ts or f"{1800000000 + next(self._ids)}.000100"
-        event = {"type": "message", "user": user, "text": text, "ts": ts, "channel": channel,
-                 "channel_type": "channel", "event_ts": ts, **extra}  # fmt: skip
+        event = {
+            "type": "message",
+            "user": user,
+            "text": text,
+            "ts": ts,
+            "channel": channel,
+            "channel_type": "channel",
+            "event_ts": ts,
+            **extra,
+        }
         if thread:
             event["thread_ts"] = thread
         assert self.event(event) == 200
         return ts
 
-    def mention(self, user: str, text: str, channel: str = CHANNEL, thread: str | None = None) -> str:
+    def mention(
+        self, user: str, text: str, channel: str = CHANNEL, thread: str | None = None
+    ) -> str:
         ts = f"{1800000000 + next(self._ids)}.000200"
-        event = {"type": "app_mention", "user": user, "text": f"<@{BOT_USER}> {text}", "ts": ts,
-                 "channel": channel, "event_ts": ts}  # fmt: skip
+        event = {
+            "type": "app_mention",
+            "user": user,
+            "text": f"<@{BOT_USER}> {text}",
+            "ts": ts,
+            "channel": channel,
+            "event_ts": ts,
+        }
         if thread:
             event["thread_ts"] = thread
         assert self.event(event) == 200
@@ -166,8 +184,12 @@ class SlackApp:
         block_id, element = find_button(message.blocks, label)
         ts = message.ts
         thread = message.params.get("thread_ts")
-        container = {"type": "message", "message_ts": ts, "channel_id": message.params["channel"],
-                     "is_ephemeral": False}  # fmt: skip
+        container = {
+            "type": "message",
+            "message_ts": ts,
+            "channel_id": message.params["channel"],
+            "is_ephemeral": False,
+        }
         msg = {"ts": ts, "blocks": message.blocks}
         if thread:
             container["thread_ts"] = msg["thread_ts"] = thread
@@ -185,12 +207,46 @@ class SlackApp:
             }
         )
 
+    def press(self, thread: str, action_id: str, value: str, user: str) -> tuple[int, str]:
+        """Click a button with this action id and value on a message in `thread`."""
+        n = next(self._ids)
+        container = {
+            "type": "message",
+            "message_ts": thread,
+            "channel_id": CHANNEL,
+            "is_ephemeral": False,
+            "thread_ts": thread,
+        }
+        return self.interact(
+            {
+                "type": "block_actions",
+                "user": {"id": user, "team_id": TEAM},
+                "trigger_id": f"trigger-{n}",
+                "container": container,
+                "channel": {"id": CHANNEL},
+                "message": {"ts": thread, "thread_ts": thread},
+                "actions": [
+                    {
+                        "type": "button",
+                        "action_id": action_id,
+                        "value": value,
+                        "block_id": "b",
+                        "action_ts": f"{time.time():.6f}",
+                    }
+                ],
+            }
+        )
+
     def submit(self, view: dict[str, Any], user: str, answers: dict[str, Any]) -> tuple[int, str]:
         """Submit a modal the bot opened, filling its inputs by block id (text, option text or
         value, user id)."""
         n = next(self._ids)
-        submitted = {**view, "id": view.get("id", f"V{n}"), "hash": f"h{n}",
-                     "state": {"values": fill(view, answers)}}  # fmt: skip
+        submitted = {
+            **view,
+            "id": view.get("id", f"V{n}"),
+            "hash": f"h{n}",
+            "state": {"values": fill(view, answers)},
+        }
         return self.interact(
             {
                 "type": "view_submission",
@@ -201,8 +257,15 @@ class SlackApp:
         )
 
     def open_home(self, user: str) -> int:
-        return self.event({"type": "app_home_opened", "user": user, "tab": "home",
-                           "channel": "D1", "event_ts": f"{time.time():.6f}"})  # fmt: skip
+        return self.event(
+            {
+                "type": "app_home_opened",
+                "user": user,
+                "tab": "home",
+                "channel": "D1",
+                "event_ts": f"{time.time():.6f}",
+            }
+        )
 
     # --- the map -------------------------------------------------------------------------------
 
@@ -213,11 +276,17 @@ class SlackApp:
         """`/journey new <title>`; returns the thread's ts once the first step is posted."""
         status, _ = self.command(user, f"new {title}", channel)
         assert status == 200
-        root = self.slack.wait_for(
-            lambda: [c for c in self.slack.posts() if "thread_ts" not in c.params
-                     and c.params.get("channel") == channel and title[:20] in c.params.get("text", "")],
-            what="the root message",
-        )[-1]  # fmt: skip
+
+        def roots() -> list[Call]:
+            return [
+                c
+                for c in self.slack.posts()
+                if "thread_ts" not in c.params
+                and c.params.get("channel") == channel
+                and title[:20] in c.params.get("text", "")
+            ]
+
+        root = self.slack.wait_for(roots, what="the root message")[-1]
         thread = root.ts
         self.slack.wait_for(lambda: self.slack.posts(thread), what="the first step")
         return thread

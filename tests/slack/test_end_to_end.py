@@ -91,16 +91,25 @@ def test_three_people_build_a_map_in_slack(bot: SlackApp) -> None:
     t.say(CLEO, STAGES)
     t.press(CLEO, "Next")
     t.say(ANA, TOUCHPOINTS)
-    touchpoint = {"stage": "Apply", "description": "Advisor call", "channel": "phone",
-                  "owner_user": BEN}  # fmt: skip
+    touchpoint = {
+        "stage": "Apply",
+        "description": "Advisor call",
+        "channel": "phone",
+        "owner_user": BEN,
+    }
     reply = t.fill_form(ANA, "Add touchpoint", touchpoint)
     assert "Advisor call (phone) in Apply" in json.dumps(reply.blocks)
     t.press(ANA, "Next")
     t.say(BEN, EMOTIONS)
     t.fill_form(CLEO, "Set emotion", {"stage": "Approval", "score": "2", "label": "delighted"})
     t.press(CLEO, "Next")
-    kpi = {"name": "Application drop-out", "baseline": "38%", "target": "19%",
-           "owner_team": "Head of lending", "stage": "Apply"}  # fmt: skip
+    kpi = {
+        "name": "Application drop-out",
+        "baseline": "38%",
+        "target": "19%",
+        "owner_team": "Head of lending",
+        "stage": "Apply",
+    }
     t.fill_form(CLEO, "Add KPI", kpi)
     t.say(BEN, ACTIONS)
     t.press(ANA, "Next")
@@ -144,14 +153,30 @@ def same_answers_to_the_engine(bot: SlackApp):  # type: ignore[no-untyped-def]
         Turn(user=CLEO, text=STAGES),
         Turn(user=CLEO, text="next"),
         Turn(user=ANA, text=TOUCHPOINTS),
-        Turn(user=ANA, edits=[AddTouchpoint(stage="stage-4", description="Advisor call",
-                                            channel="phone", owner="Ben Brown")]),  # fmt: skip
+        Turn(
+            user=ANA,
+            edits=[
+                AddTouchpoint(
+                    stage="stage-4", description="Advisor call", channel="phone", owner="Ben Brown"
+                )
+            ],
+        ),
         Turn(user=ANA, text="next"),
         Turn(user=BEN, text=EMOTIONS),
         Turn(user=CLEO, edits=[SetEmotion(stage="stage-5", score=2, label="delighted")]),
         Turn(user=CLEO, text="next"),
-        Turn(user=CLEO, edits=[AddKpi(name="Application drop-out", baseline="38%", target="19%",
-                                      owner="Head of lending", stage="stage-4")]),  # fmt: skip
+        Turn(
+            user=CLEO,
+            edits=[
+                AddKpi(
+                    name="Application drop-out",
+                    baseline="38%",
+                    target="19%",
+                    owner="Head of lending",
+                    stage="stage-4",
+                )
+            ],
+        ),
         Turn(user=BEN, text=ACTIONS),
         Turn(user=ANA, text="next"),
         Turn(user=ANA, text="done"),

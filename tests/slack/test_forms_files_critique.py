@@ -1,0 +1,220 @@
+"""Modal forms and their validation; export files and critiques in the thread (against the
+ExportFile and Critique interfaces, with small fakes); the "working…" reaction."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+import pytest
+
+from bot.engine import Engine, Turn
+
+from .harness import SlackApp
+
+ANA, BEN = "U_ANA", "U_BEN"
+
+
+def at_touchpoints(bot: SlackApp) -> str:
+    thread = bot.start(ANA, "Forms")
+    key = bot.key(thread)
+    for text in ("objective: Halve drop-out", "skip", "skip", "Dream, Apply, Approval", "next"):
+        assert bot.services.engine.handle(key, Turn(user=ANA, text=text)) is not None
+    return thread
+
+
+def open_form(bot: SlackApp, thread: str, kind: str) -> dict:
+    opened = len(bot.slack.calls_to("views.open"))
+    assert bot.press(thread, f"form:{kind}", kind, BEN)[0] == 200
+    view = bot.slack.wait_for(lambda: bot.slack.calls_to("views.open")[opened:])[0].params["view"]
+    return json.loads(view) if isinstance(view, str) else view
+
+
+def test_a_form_carries_the_map_key_and_offers_the_map_stages(bot: SlackApp) -> None:
+    thread = at_touchpoints(bot)
+    view = open_form(bot, thread, "touchpoint")
+    assert json.loads(view["private_metadata"]) == bot.key(thread).model_dump()
+    stage = next(b for b in view["blocks"] if b.get("block_id") == "stage")
+    assert [o["text"]["text"] for o in stage["element"]["options"]] == [
+        "Dream",
+        "Apply",
+        "Approval",
+    ]
+    channel = next(b for b in view["blocks"] if b.get("block_id") == "channel")
+    assert len(channel["element"]["options"]) == 20
+
+
+def test_a_person_and_a_team_as_owner_is_an_error_next_to_the_input(bot: SlackApp) -> None:
+    thread = at_touchpoints(bot)
+    view = open_form(bot, thread, "touchpoint")
+    answers = {
+        "stage": "Apply",
+        "description": "Advisor call",
+        "owner_user": BEN,
+        "owner_team": "Advisors",
+    }
+    status, body = bot.submit(view, BEN, answers)
+    assert status == 200
+    assert json.loads(body) == {
+        "response_action": "errors",
+        "errors": {"owner_team": "Choose a person or type a team, not both."},
+    }
+    bot.slack.wait_quiet()
+    assert not bot.services.store.load(bot.key(thread)).journey_map.touchpoints  # type: ignore[union-attr]
+
+
+def test_an_engine_error_comes_back_on_the_form(bot: SlackApp) -> None:
+    thread = at_touchpoints(bot)
+    view = open_form(bot, thread, "touchpoint")
+    bot.services.engine.handle(bot.key(thread), Turn(user=ANA, text="remove stage Apply"))
+    status, body = bot.submit(view, BEN, {"stage": "Apply", "description": "Advisor call"})
+    answer = json.loads(body)
+    assert answer["response_action"] == "errors" and "stage" in answer["errors"]
+    assert "no stage" in answer["errors"]["stage"]
+
+
+def test_a_form_that_needs_stages_says_so_when_there_are_none(bot: SlackApp) -> None:
+    thread = bot.start(ANA, "No stages yet")
+    view = open_form(bot, thread, "emotion")
+    assert "submit" not in view and "no stages yet" in json.dumps(view)
+
+
+# --- exports and critiques, against their interfaces -------------------------------------------
+
+
+@dataclass
+class FakeExport:
+    filename: str
+    content: bytes
+    mime_type: str = "application/pdf"
+    format: str = "pdf"
+    summary: str = "a PDF"
+
+
+@dataclass
+class Ref:
+    guide_id: str
+    title: str
+
+
+@dataclass
+class Where:
+    kind: str
+    item_id: str | None
+    label: str
+
+
+@dataclass
+class FakeFinding:
+    rule_id: str
+    title: str
+    severity: str
+    where: Where
+    problem: str
+    fix: str
+    guidance: list[Ref] = field(default_factory=list)
+
+
+@dataclass
+class Score:
+    area: str
+    label: str
+    score: int
+
+
+@dataclass
+class FakeCritique:
+    title: str
+    findings: list[FakeFinding]
+    scorecard: list[Score]
+    overall: int
+
+
+def fake_critique(title: str, findings: int) -> FakeCritique:
+    severities = ("blocker", "major", "minor")
+    return FakeCritique(
+        title=title,
+        findings=[
+            FakeFinding(
+                rule_id=f"rule-{n}",
+                title=f"Finding <{n}>",
+                severity=severities[n % 3],
+                where=Where("stage", f"stage-{n}", f"Stage 'S{n}'"),
+                problem="Something is missing here, said at some length. " * 3,
+                fix="Add it.",
+                guidance=[Ref("emotions", "Mapping emotions")],
+            )
+            for n in range(findings)
+        ],
+        scorecard=[Score("scope", "Scope", 80), Score("emotions", "Emotions", 35)],
+        overall=61,
+    )
+
+
+@pytest.fixture
+def fakes(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """The engine's export and critique turns, answered with fakes until the real ones land."""
+    settings = {"findings": 5, "delay": 0.0}
+    original = Engine.handle
+
+    def handle(self, key, turn):  # type: ignore[no-untyped-def]
+        time.sleep(settings["delay"])
+        result = original(self, key, turn)
+        if result is not None and turn.text.startswith("export"):
+            result.files = [FakeExport(f"{result.journey_map.id}.pdf", b"%PDF-1.7 fake" * 100)]
+            result.reply.errors = []
+        if result is not None and turn.text == "critique":
+            result.reply.critique = fake_critique(result.journey_map.title, settings["findings"])
+            result.reply.errors = []
+        return result
+
+    monkeypatch.setattr(Engine, "handle", handle)
+    return settings
+
+
+def test_an_export_is_uploaded_to_the_thread_once_per_version(bot: SlackApp, fakes: dict) -> None:
+    thread = bot.start(ANA, "Exports")
+    bot.message(ANA, "export pdf", thread)
+    done = bot.slack.wait_for(lambda: bot.slack.calls_to("files.completeUploadExternal"))[0]
+    asked = bot.slack.calls_to("files.getUploadURLExternal")[0].params
+    uploaded = bot.slack.calls_to("upload")[0].params
+    assert int(asked["length"]) == uploaded["size"] == len(b"%PDF-1.7 fake" * 100)
+    assert done.params["channel_id"] == "C1" and done.params["thread_ts"] == thread
+    assert done.params["initial_comment"] == "Exports, version 1: PDF"
+    root = next(c for c in bot.slack.posts() if "thread_ts" not in c.params)
+    bot.click(root, "Export PDF", BEN)  # the same version again, from the root's button
+    bot.slack.wait_for(
+        lambda: any("already exported" in c.params.get("text", "") for c in bot.slack.posts(thread))
+    )
+    assert len(bot.slack.calls_to("files.completeUploadExternal")) == 1
+
+
+def test_a_long_critique_is_grouped_by_severity_and_fits_one_message(
+    bot: SlackApp, fakes: dict
+) -> None:
+    fakes["findings"] = 120
+    thread = bot.start(ANA, "Critique")
+    bot.message(BEN, "critique", thread)
+    reply = bot.slack.wait_for(lambda: bot.slack.posts(thread)[1:])[0]
+    shown = json.dumps(reply.blocks)
+    assert "Blockers (40)" in shown and "Major (40)" in shown and "Minor (40)" in shown
+    assert "Finding &lt;119&gt;" in shown and "Overall" in shown and "61/100" in shown
+    fakes["findings"] = 600
+    bot.message(BEN, "critique", thread)
+    reply = bot.slack.wait_for(lambda: bot.slack.posts(thread)[2:])[0]
+    assert len(reply.blocks) <= 50 and "The critique goes on" in json.dumps(reply.blocks)
+
+
+def test_a_slow_turn_shows_an_hourglass_and_a_quick_one_does_not(
+    bot: SlackApp, fakes: dict
+) -> None:
+    thread = bot.start(ANA, "Working")
+    quick = bot.message(ANA, "objective: quick", thread)
+    bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))
+    fakes["delay"] = 1.3
+    slow = bot.message(ANA, "scenario: slow", thread)
+    removed = bot.slack.wait_for(lambda: bot.slack.calls_to("reactions.remove"), timeout=15)
+    added = bot.slack.calls_to("reactions.add")
+    assert [c.params["timestamp"] for c in added] == [slow] != [quick]
+    assert removed[0].params["timestamp"] == slow
