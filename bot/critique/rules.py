@@ -96,5 +96,3 @@ RULES: tuple[Rule, ...] = (
          ("keeping-a-map-alive",), evidence.stale_map),
 )
 # fmt: on
-
-RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

@@ -14,7 +14,6 @@ from bot.model import (
     Emotion,
     JourneyMap,
     Kpi,
-    MomentOfTruth,
     PainPoint,
     Persona,
     Stage,
@@ -44,7 +43,6 @@ class MapView:
     touchpoints: dict[str, list[Touchpoint]] = field(default_factory=lambda: defaultdict(list))
     emotions: dict[str, Emotion] = field(default_factory=dict)
     pains: dict[str, list[PainPoint]] = field(default_factory=lambda: defaultdict(list))
-    moments: dict[str, list[MomentOfTruth]] = field(default_factory=lambda: defaultdict(list))
     actions_for_pain: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     stage_names: dict[str, str] = field(default_factory=dict)
 
@@ -57,8 +55,6 @@ class MapView:
         view.emotions = {e.stage_id: e for e in m.emotions}
         for p in m.pain_points:
             view.pains[p.stage_id].append(p)
-        for moment in m.moments_of_truth:
-            view.moments[moment.stage_id].append(moment)
         for a in m.actions:
             if a.pain_point_id is not None:
                 view.actions_for_pain[a.pain_point_id].append(a)
