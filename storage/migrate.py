@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine
+# Alembic narrates every start at INFO (some of it while being imported); only problems count.
+logging.getLogger("alembic").setLevel(logging.WARNING)
+
+from alembic import command  # noqa: E402
+from alembic.config import Config  # noqa: E402
+from sqlalchemy import Engine  # noqa: E402
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-
-# Alembic narrates every start at INFO; only problems are worth a line.
-logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def alembic_config(url: str) -> Config:
