@@ -132,8 +132,8 @@ class GuidanceStore:
     def query(
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
     ) -> list[tuple[StoredChunk, float]]:
-        """Nearest chunks with their cosine similarity (1 - chroma's cosine distance)."""
-        k = min(k, self.count())
+        """Nearest chunks with their cosine similarity (1 - chroma's cosine distance); fewer
+        than k when the collection holds fewer."""
         if k <= 0:
             return []
         hits = self._vectors.similarity_search_by_vector_with_relevance_scores(
