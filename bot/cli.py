@@ -23,10 +23,16 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 
 def _registrars() -> list[Registrar]:
     from bot.critique import cli as critique_cli
+    from bot.slack import cli as slack_cli
     from bot.terminal import cli as terminal_cli
     from knowledge import cli as knowledge_cli
 
-    return [terminal_cli.register, critique_cli.register, knowledge_cli.register]
+    return [
+        terminal_cli.register,
+        slack_cli.register,
+        critique_cli.register,
+        knowledge_cli.register,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:
