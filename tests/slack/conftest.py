@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .harness import CHANNEL, SlackApp, test_settings
+from .harness import CHANNEL, SlackApp, settings_for
 from .mock_slack import MockSlack
 
 PEOPLE = ("U_ANA", "U_BEN", "U_CLEO")
@@ -25,7 +25,7 @@ def slack() -> Iterator[MockSlack]:
 
 @pytest.fixture
 def bot(tmp_path: Path, slack: MockSlack) -> Iterator[SlackApp]:
-    app = SlackApp(test_settings(tmp_path, slack), slack)
+    app = SlackApp(settings_for(tmp_path, slack), slack)
     yield app
     slack.wait_quiet()
     app.stop()

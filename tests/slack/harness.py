@@ -26,7 +26,7 @@ SECRET = "test-signing-secret"
 CHANNEL = "C1"
 
 
-def test_settings(data_dir: Path, slack: MockSlack, **overrides: Any) -> Settings:
+def settings_for(data_dir: Path, slack: MockSlack, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "journeybot_data_dir": data_dir,
         "database_url": "",
