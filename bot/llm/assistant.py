@@ -14,6 +14,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
+from pydantic import ValidationError
 
 from bot.engine.assist import AssistantUnavailable, Proposal
 from bot.llm import notices
@@ -22,7 +23,7 @@ from bot.llm.calls import ModelCaller
 from bot.llm.framing import as_data, findings_block, map_context, passages_block, title_context
 from bot.llm.proposal import to_proposal
 from bot.llm.sanitize import EchoGuard, clean_output, clip_words
-from bot.llm.schema import MapItems
+from bot.llm.schema import MAP_ITEMS_TOOL, MapItems
 from bot.model import KNOWN_CHANNELS, JourneyMap, Step
 from bot.settings import Settings
 from knowledge.types import Passage
@@ -59,9 +60,8 @@ class LangchainAssistant:
             name or model_name(model), settings.llm_turn_timeout_seconds, budget
         )
         self.model = model
-        self.extractor = model.with_structured_output(
-            MapItems, method="function_calling", include_raw=True
-        )
+        # include_raw would cost a thread pool per call; TokenCounter sees the usage instead.
+        self.extractor = model.with_structured_output(MAP_ITEMS_TOOL, method="function_calling")
         self.echo_guard = EchoGuard(read_prompt(name).body for name in prompt_names())
 
     # --- the Assistant protocol --------------------------------------------------------------
@@ -74,16 +74,7 @@ class LangchainAssistant:
             answer=as_data(text),
         )
         output = self.caller.call("propose", workspace, self.extractor, messages)
-        items = output.get("parsed") if isinstance(output, dict) else None
-        if not isinstance(items, MapItems):
-            error = output.get("parsing_error") if isinstance(output, dict) else None
-            log.warning(
-                "llm reply unreadable op=propose model=%s error=%s",
-                self.caller.model_name,
-                type(error).__name__ if error else "no tool call",
-            )
-            raise AssistantUnavailable(notices.notice("propose", notices.GARBAGE))
-        return to_proposal(journey_map, items)
+        return to_proposal(journey_map, self._map_items(output))
 
     def answer(self, question: str, passages: list[Passage], workspace: str) -> str:
         if not passages:  # nothing to ground an answer in: don't spend a call on a guess
@@ -110,6 +101,19 @@ class LangchainAssistant:
         return clip_words(reply, NARRATIVE_WORDS)
 
     # --- helpers -----------------------------------------------------------------------------
+
+    def _map_items(self, parsed: Any) -> MapItems:
+        """The tool call's arguments as MapItems; no call, bad JSON or a bad shape is garbage."""
+        error: str = "no tool call"
+        if isinstance(parsed, dict):
+            try:
+                return MapItems.model_validate(parsed)
+            except ValidationError:
+                error = "ValidationError"
+        log.warning(
+            "llm reply unreadable op=propose model=%s error=%s", self.caller.model_name, error
+        )
+        raise AssistantUnavailable(notices.notice("propose", notices.GARBAGE))
 
     def _text(
         self, operation: notices.Operation, workspace: str, messages: list[BaseMessage]

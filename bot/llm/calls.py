@@ -8,10 +8,15 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
+from threading import Lock
 from typing import Any
 
+from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.exceptions import OutputParserException
 from langchain_core.messages import BaseMessage
-from langchain_core.runnables import Runnable
+from langchain_core.outputs import LLMResult
+from langchain_core.runnables import Runnable, RunnableConfig
+from pydantic import ValidationError
 
 from bot.engine.assist import AssistantUnavailable
 from bot.llm import notices
@@ -29,14 +34,32 @@ log = logging.getLogger("bot.llm")
 WORKERS = 16
 
 
-def usage_of(output: Any) -> Usage:
-    """Tokens from the AI message (or from `raw` of a structured output with include_raw)."""
-    message = output.get("raw") if isinstance(output, dict) else output
-    metadata = getattr(message, "usage_metadata", None) or {}
-    return Usage(int(metadata.get("input_tokens", 0)), int(metadata.get("output_tokens", 0)))
+class TokenCounter(BaseCallbackHandler):
+    """Adds up the usage_metadata of every model reply in a turn, whatever the reply held: a
+    structured output's parser drops the message, and tokens spent on garbage count too."""
+
+    def __init__(self) -> None:
+        self.tokens_in = 0
+        self.tokens_out = 0
+        self._lock = Lock()
+
+    def on_llm_end(self, response: LLMResult, **kwargs: Any) -> None:
+        for generations in response.generations:
+            for generation in generations:
+                message = getattr(generation, "message", None)
+                metadata = getattr(message, "usage_metadata", None) or {}
+                with self._lock:
+                    self.tokens_in += int(metadata.get("input_tokens", 0))
+                    self.tokens_out += int(metadata.get("output_tokens", 0))
+
+    @property
+    def usage(self) -> Usage:
+        return Usage(self.tokens_in, self.tokens_out)
 
 
 def reason_for(exc: BaseException) -> str:
+    if isinstance(exc, OutputParserException | ValidationError):
+        return notices.GARBAGE
     if isinstance(exc, TimeoutError) or "Timeout" in type(exc).__name__:
         return notices.TIMEOUT
     if status_of(exc) == 429 or "RateLimit" in type(exc).__name__:
@@ -62,22 +85,26 @@ class ModelCaller:
         stays down past the turn's time budget."""
         self._check_budget(operation, workspace)
         deadline = Deadline(self.turn_seconds)
+        counter = TokenCounter()
+        config: RunnableConfig = {"callbacks": [counter]}
         attempts = 0
 
         def attempt() -> Any:
             nonlocal attempts
             attempts += 1
-            return within_deadline(self.executor, lambda: runnable.invoke(messages), deadline)
+            return within_deadline(
+                self.executor, lambda: runnable.invoke(messages, config=config), deadline
+            )
 
         started = time.perf_counter()
         try:
             output = call_with_retries(attempt, deadline)
         except Exception as exc:
             self._log_failure(operation, workspace, exc, attempts, started)
+            self._record(workspace, counter.usage)
             raise AssistantUnavailable(notices.notice(operation, reason_for(exc))) from exc
-        usage = usage_of(output)
-        self._log_success(operation, workspace, usage, attempts, started)
-        self._record(workspace, usage)
+        self._log_success(operation, workspace, counter.usage, attempts, started)
+        self._record(workspace, counter.usage)
         return output
 
     def _check_budget(self, operation: notices.Operation, workspace: str) -> None:

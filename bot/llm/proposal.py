@@ -15,10 +15,8 @@ from bot.engine.edits import (
     AddStage,
     AddTouchpoint,
     Edit,
-    EditError,
     SetEmotion,
     SetScope,
-    apply_edits,
 )
 from bot.engine.vocabulary import channel_of
 from bot.llm.framing import as_line
@@ -195,30 +193,15 @@ def to_proposal(journey_map: JourneyMap, items: MapItems) -> Proposal:
         reading.kpi(kpi)
     for action in items.actions:
         reading.action(action)
-    edits = _applicable(journey_map, reading)
-    return Proposal(edits=edits, note=_note(clean(items.note), reading.left_out))
+    return Proposal(edits=_capped(reading), note=_note(clean(items.note), reading.left_out))
 
 
-def _applicable(journey_map: JourneyMap, reading: _Reading) -> list[Edit]:
-    """The edits that apply to the map, in order; the rest are left out (said in the note)."""
-    edits = reading.edits[:MAX_EDITS]
+def _capped(reading: _Reading) -> list[Edit]:
+    """At most MAX_EDITS. The edits apply as built: every reference above was resolved against
+    the map, every text cut to its limits; the engine still dry-runs them before offering."""
     if len(reading.edits) > MAX_EDITS:
         reading.left_out.append(f"{len(reading.edits) - MAX_EDITS} more items (too many at once)")
-    try:
-        apply_edits(journey_map, edits)
-        return edits
-    except EditError:
-        pass
-    kept: list[Edit] = []
-    current = journey_map
-    for edit in edits:  # only on failure: find the edits that don't fit, one by one
-        try:
-            current, _ = apply_edits(current, [edit])
-        except EditError as error:
-            reading.left_out.append(str(error).rstrip("."))
-            continue
-        kept.append(edit)
-    return kept
+    return reading.edits[:MAX_EDITS]
 
 
 def _note(model_note: str, left_out: list[str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import random
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -21,7 +22,6 @@ from tenacity import (
     Retrying,
     retry_if_exception,
     stop_after_attempt,
-    wait_exponential_jitter,
 )
 from tenacity.stop import stop_base
 from tenacity.wait import wait_base
@@ -98,15 +98,19 @@ def _until(http_date: str) -> float | None:
 
 
 class wait_for_provider(wait_base):  # noqa: N801 - tenacity's naming
-    """The provider's Retry-After when it gives one, else the fallback backoff."""
+    """The provider's Retry-After when it gives one, else exponential backoff plus jitter:
+    first ~0.5 s, then ~1 s, ~2 s…, at most `cap` plus jitter."""
 
-    def __init__(self, fallback: wait_base) -> None:
-        self.fallback = fallback
+    def __init__(self, first: float = 0.5, cap: float = 8.0, jitter: float = 0.5) -> None:
+        self.first, self.cap, self.jitter = first, cap, jitter
 
     def __call__(self, retry_state: RetryCallState) -> float:
         exc = retry_state.outcome.exception() if retry_state.outcome else None
         asked = retry_after(exc) if exc is not None else None
-        return asked if asked is not None else self.fallback(retry_state)
+        if asked is not None:
+            return asked
+        backoff = min(self.first * 2 ** (retry_state.attempt_number - 1), self.cap)
+        return backoff + random.uniform(0, self.jitter)
 
 
 class stop_at_deadline(stop_base):  # noqa: N801 - tenacity's naming
@@ -137,7 +141,7 @@ def call_with_retries(
 ) -> T:
     retrying = Retrying(
         retry=retry_if_exception(is_transient),
-        wait=wait_for_provider(wait_exponential_jitter(initial=0.5, max=8, jitter=0.5)),
+        wait=wait_for_provider(),
         stop=stop_after_attempt(MAX_ATTEMPTS) | stop_at_deadline(deadline),
         before_sleep=_log_retry,
         sleep=sleep,

@@ -13,7 +13,8 @@ _SECRET = re.compile(
 )
 _SPACES = re.compile(r"[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-MIN_ECHO = 40
+ECHO_WORDS = 8
+_WORD = re.compile(r"[\w@<>'-]+")
 
 
 def strip_mentions(text: str) -> str:
@@ -40,20 +41,22 @@ def clip_words(text: str, limit: int) -> str:
 
 
 class EchoGuard:
-    """Spots output that repeats the instructions we gave the model (a prompt leak)."""
+    """Spots output that repeats our instructions (a prompt leak): any run of ECHO_WORDS
+    consecutive words of a prompt, placeholders aside, found in the output."""
 
     def __init__(self, instructions: Iterable[str]) -> None:
-        self.fragments = {
-            fragment
+        self.shingles = {
+            shingle
             for text in instructions
-            for fragment in map(_normal, re.split(r"(?<=[.:;])\s+|\n", text))
-            if len(fragment) >= MIN_ECHO and "{" not in fragment
+            for line in text.splitlines()
+            if "{" not in line
+            for shingle in _shingles(line)
         }
 
     def echoes(self, output: str) -> bool:
-        said = _normal(output)
-        return any(fragment in said for fragment in self.fragments)
+        return not self.shingles.isdisjoint(_shingles(output))
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" -*0123456789.")
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)}

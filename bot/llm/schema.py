@@ -3,6 +3,9 @@ stages referenced by name. bot.llm.proposal turns it into validated edits."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import BaseModel, Field
 
 STAGE_REF = "Name of a stage listed in <map>, or of a stage added in this same reply."
@@ -83,3 +86,8 @@ class MapItems(BaseModel):
     kpis: list[KpiItem] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
     note: str = Field("", description="One short sentence on what didn't fit, if anything.")
+
+
+# The tool as a ready dict: langchain re-derives a pydantic class's JSON schema on every call
+# (for tracing metadata), some 10 ms a turn; a dict costs nothing. We validate the reply ourselves.
+MAP_ITEMS_TOOL: dict[str, Any] = convert_to_openai_tool(MapItems)

@@ -50,7 +50,7 @@ def test_prose_becomes_a_proposal_through_a_tool_call(journey_map: JourneyMap) -
         ),
     ]
     ((tools, options),) = model.tools_bound
-    assert tools[0].__name__ == "MapItems" and options["tool_choice"] == "any"
+    assert tools[0]["function"]["name"] == "MapItems" and options["tool_choice"] == "any"
     system, human = model.received[0]
     assert isinstance(system, SystemMessage) and isinstance(human, HumanMessage)
     assert f"<answer>\n{PROSE}\n</answer>" in human.content
