@@ -112,6 +112,7 @@ def _grid(word: WordDocument, document: MapDocument) -> None:
     word.add_heading("Journey map", level=1)
     if not document.columns:
         _none_yet(word, "No stages yet.")
+        return
     pages = document.pages()
     for number, page in enumerate(pages):
         if len(pages) > 1:

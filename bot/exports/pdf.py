@@ -6,7 +6,9 @@ Text is set in DejaVu Sans, with fallback fonts for what it lacks (see bot.expor
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
@@ -17,9 +19,11 @@ from bot.exports.emotion_chart import HEIGHT_IN, WIDTH_IN, emotion_chart
 from bot.exports.fonts import DEJAVU, fallbacks_for
 from bot.exports.layout import Item, Lane, MapDocument, Table, build_document, characters
 from bot.exports.palette import INK, LABEL_FILL, LANE_FILLS, MUTED, NAVY, SCORE_FILLS, rgb
+from bot.exports.truetype import truetype_subset
 from bot.model import JourneyMap
 
 FAMILY = "dejavu"
+FACES = ("", "B")  # each face loaded costs 50 ms; placeholders are muted rather than italic
 BODY_PT = 9.5
 TABLE_PT = 8.5
 GRID_PT = 8
@@ -48,26 +52,32 @@ class _Pdf(FPDF):
 def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> ExportFile:
     document = build_document(journey_map, extras)
     pdf = _Pdf(document.title)
-    _add_fonts(pdf, characters(document))
-    pdf.add_page()
-    _front(pdf, document)
-    _grid(pdf, document)
-    _emotion_curve(pdf, document)
-    pdf.add_page(orientation="portrait")
-    _highlights(pdf, document)
-    _table_section(pdf, "KPIs", document.kpis)
-    _table_section(pdf, "Actions", document.actions)
-    _scorecard(pdf, document)
-    content = bytes(pdf.output())
+    with tempfile.TemporaryDirectory() as scratch:
+        _add_fonts(pdf, "".join(characters(document)), Path(scratch))
+        pdf.add_page()
+        _front(pdf, document)
+        _grid(pdf, document)
+        _emotion_curve(pdf, document)
+        pdf.add_page(orientation="portrait")
+        _highlights(pdf, document)
+        _table_section(pdf, "KPIs", document.kpis)
+        _table_section(pdf, "Actions", document.actions)
+        _scorecard(pdf, document)
+        content = bytes(pdf.output())
     return export_file(document.title, "pdf", content, f"PDF, {count(pdf.pages_count, 'page')}")
 
 
-def _add_fonts(pdf: FPDF, text: Iterable[str]) -> None:
-    for style, path in DEJAVU.items():
-        pdf.add_font(FAMILY, style, path)
+def _add_fonts(pdf: FPDF, text: str, scratch: Path) -> None:
+    """DejaVu Sans, and the fallbacks the text needs; OpenType (CFF) ones as TrueType subsets
+    (see bot.exports.truetype)."""
+    for style in FACES:
+        pdf.add_font(FAMILY, style, DEJAVU[style])
     fallbacks = fallbacks_for(text)
     for fallback in fallbacks:
-        pdf.add_font(fallback.key, "", fallback.path)
+        path = fallback.path
+        if path.suffix != ".ttf":
+            path = truetype_subset(path, text, scratch / f"{fallback.key}.ttf")
+        pdf.add_font(fallback.key, "", path)
     pdf.set_fallback_fonts([fallback.key for fallback in fallbacks], exact_match=False)
 
 
@@ -78,10 +88,10 @@ def _front(pdf: FPDF, document: MapDocument) -> None:
     if document.scope:
         _label_table(pdf, None, document.scope)
     else:
-        _paragraph(pdf, "No scope yet.", style="I")
+        _none_yet(pdf, "No scope yet.")
     _heading(pdf, "Personas")
     if not document.personas:
-        _paragraph(pdf, "No personas yet.", style="I")
+        _none_yet(pdf, "No personas yet.")
     for persona in document.personas:
         rows = ((("About", persona.description),) if persona.description else ()) + persona.facts
         _label_table(pdf, persona.name, rows)
@@ -113,7 +123,7 @@ def _grid(pdf: FPDF, document: MapDocument) -> None:
         part = f" · stages {page.start + 1}–{page.stop} of {len(document.columns)}"
         _heading(pdf, "Journey map" + (part if len(pages) > 1 else ""))
         if not document.columns:
-            _paragraph(pdf, "No stages yet.", style="I")
+            _none_yet(pdf, "No stages yet.")
             return
         pdf.set_font(FAMILY, size=GRID_PT)
         stage_mm = (pdf.epw - LANE_COLUMN_MM) / len(page)
@@ -167,7 +177,7 @@ def _emotion_curve(pdf: FPDF, document: MapDocument) -> None:
 def _highlights(pdf: FPDF, document: MapDocument) -> None:
     _heading(pdf, "Pain points, delights and moments of truth")
     if not document.highlights:
-        _paragraph(pdf, "None yet.", style="I")
+        _none_yet(pdf, "None yet.")
     for highlight in document.highlights:
         pdf.set_font(FAMILY, "B", BODY_PT)
         pdf.write(5, f"• {highlight.kind}")
@@ -181,7 +191,7 @@ def _highlights(pdf: FPDF, document: MapDocument) -> None:
 def _table_section(pdf: FPDF, title: str, table: Table) -> None:
     _heading(pdf, title)
     if not table.rows:
-        _paragraph(pdf, "None yet.", style="I")
+        _none_yet(pdf, "None yet.")
         return
     pdf.set_font(FAMILY, size=TABLE_PT)
     with pdf.table(
@@ -228,3 +238,7 @@ def _paragraph(pdf: FPDF, text: str, style: str = "", colour: str = INK) -> None
     pdf.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(*rgb(INK))
     pdf.ln(2)
+
+
+def _none_yet(pdf: FPDF, text: str) -> None:
+    _paragraph(pdf, text, colour=MUTED)

@@ -53,6 +53,7 @@ CURVE_PX = 170
 CURVE_HEADROOM = 28
 MAX_ITEM_LINES = 5
 MAX_NOTE_LINES = 2
+PNG_COMPRESSION = 3  # zlib level: twice as fast as the default for a file 15% larger
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class Canvas:
         for t in self.texts:
             self.typesetter.draw(draw, t.xy, t.text, t.style, t.align, t.valign, t.box)
         buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
+        image.save(buffer, format="PNG", compress_level=PNG_COMPRESSION)
         return buffer.getvalue()
 
 

@@ -59,10 +59,14 @@ def _row(journey_map: JourneyMap, stage: Stage, tp: Touchpoint | None) -> tuple[
         for p in journey_map.pain_points
         if p.stage_id == stage.id and p.touchpoint_id in (None, tp_id)
     ]
-    texts = (tp.channel, tp.description, tp.customer_action, tp.customer_thought, tp.owner)
+    texts = (
+        (tp.channel, tp.description, tp.customer_action, tp.customer_thought, tp.owner)
+        if tp
+        else ("",) * 5
+    )
     return (
         _text(stage.name),
-        *(_text(t) for t in (texts if tp else ("",) * len(texts))),
+        *(_text(t) for t in texts),
         emotion.score if emotion else None,
         _text(emotion.label if emotion else ""),
         _text("; ".join(pains)),

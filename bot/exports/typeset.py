@@ -50,9 +50,14 @@ class Typesetter:
     def __init__(self, text: Iterable[str]) -> None:
         self._fallbacks = [f.path for f in fallbacks_for(text)]
         self._fonts: dict[tuple[Path, float], ImageFont.FreeTypeFont] = {}
+        self._widths: dict[tuple[str, Style], float] = {}
 
     def width(self, text: str, style: Style) -> float:
-        return sum(self._font(path, style).getlength(run) for path, run in self._runs(text, style))
+        key = (text, style)
+        if key not in self._widths:
+            runs = self._runs(text, style)
+            self._widths[key] = sum(self._font(path, style).getlength(run) for path, run in runs)
+        return self._widths[key]
 
     def wrap(self, text: str, style: Style, width: float, max_lines: int) -> list[str]:
         return wrap(text, width, lambda t: self.width(t, style), max_lines)
@@ -69,7 +74,7 @@ class Typesetter:
     ) -> None:
         """Draw one line; `box` is the fill of a rounded box behind it."""
         x, y = xy
-        width = self.width(text, style)
+        width = self.width(text, style) if align != "left" or box else 0
         x -= {"left": 0, "center": width / 2, "right": width}[align]
         ascent, descent = self._font(DEJAVU[style.face], style).getmetrics()
         baseline = {"top": y + ascent, "middle": y + (ascent - descent) / 2, "bottom": y - descent}
@@ -86,6 +91,8 @@ class Typesetter:
     def _runs(self, text: str, style: Style) -> list[tuple[Path, str]]:
         """Split text into runs that one font can set; spaces go with the run before them."""
         main = DEJAVU[style.face]
+        if not self._fallbacks:
+            return [(main, text)]
         current = main
         choices = []
         for char in text:

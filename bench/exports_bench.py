@@ -1,0 +1,48 @@
+"""Export time for a 12-stage x 60-touchpoint map, per format and for all formats together.
+
+The first, cold run pays once per process for imports and font loading. The warm figures are
+medians of --runs; the emotion-curve picture is drawn afresh in each (as for a changed map), and
+within one run DOCX and PDF share it. CPU time is printed too: wall time suffers when other work
+shares the two cores. Target: all formats together under 3 s.
+Usage: python bench/exports_bench.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+
+from bot.exports import FORMATS, export, export_many
+from bot.exports.emotion_chart import emotion_chart
+from bot.samples import large_map
+
+
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds for one fresh run of `action`."""
+    emotion_chart.cache_clear()
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def report(name: str, runs: list[tuple[float, float]]) -> None:
+    wall = statistics.median(w for w, _ in runs)
+    cpu = statistics.median(c for _, c in runs)
+    print(f"{name:10s} wall {wall:5.2f} s   cpu {cpu:5.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    journey_map = large_map(12, 60)
+    report("cold, all", [timed(lambda: export_many(journey_map, "all"))])
+    for fmt in FORMATS:
+        report(fmt, [timed(lambda f=fmt: export(journey_map, f)) for _ in range(args.runs)])
+    report("all", [timed(lambda: export_many(journey_map, "all")) for _ in range(args.runs)])
+
+
+if __name__ == "__main__":
+    main()

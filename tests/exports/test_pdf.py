@@ -1,0 +1,95 @@
+"""PDF, read back with pypdf: the content, landscape map pages, and unicode that extracts."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from bot.exports import ExportExtras, export
+from bot.model import JourneyMap
+
+from .conftest import UNICODE_TEXT
+from .readers import pdf_pages, pdf_text, squeeze
+
+
+def test_content_is_all_there(sample: JourneyMap) -> None:
+    text = pdf_text(export(sample, "pdf"))
+    for expected in (
+        "First-time mortgage buyers",
+        "Maya, first-time buyer",
+        "Affordability calculator",
+        "Move in",
+        "Moments of truth",
+        "Application drop-out",
+        "38%",
+        "14 days",
+        "Reuse uploaded documents",
+    ):
+        assert expected in text, expected
+    assert "Critique scorecard" not in text
+
+
+def test_the_map_is_on_landscape_pages(sample: JourneyMap) -> None:
+    reader = PdfReader(io.BytesIO(export(sample, "pdf").content))
+    shapes = [
+        "landscape" if p.mediabox.width > p.mediabox.height else "portrait" for p in reader.pages
+    ]
+    grid_pages = [
+        i for i, text in enumerate(pdf_pages(export(sample, "pdf"))) if "Touchpoints" in text
+    ]
+    assert grid_pages and all(shapes[i] == "landscape" for i in grid_pages)
+    assert shapes[0] == "portrait"
+
+
+def test_summary_counts_the_pages(sample: JourneyMap) -> None:
+    file = export(sample, "pdf")
+    pages = len(PdfReader(io.BytesIO(file.content)).pages)
+    assert file.summary == f"PDF, {pages} pages"
+
+
+def test_emotion_curve_is_an_image(sample: JourneyMap) -> None:
+    reader = PdfReader(io.BytesIO(export(sample, "pdf").content))
+    assert sum(len(page.images) for page in reader.pages) == 1
+
+
+def test_scorecard_when_given(sample: JourneyMap, extras: ExportExtras) -> None:
+    text = pdf_text(export(sample, "pdf", extras))
+    assert "Critique scorecard" in text and "Overall: 64/100" in text
+    assert "Emotions" in text and "47" in text
+    assert "2. Name an owner for every action" in text
+
+
+def test_emoji_and_cjk_are_embedded_and_extractable(hostile: JourneyMap) -> None:
+    file = export(hostile, "pdf")
+    text = squeeze(pdf_text(file))
+    assert squeeze(UNICODE_TEXT) in text
+    assert "🚀launch" in text  # not in DejaVu Sans: set in Noto Emoji
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in PdfReader(io.BytesIO(file.content)).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("NotoSansCJK" in name for name in fonts)  # as a TrueType subset
+    assert any("NotoEmoji" in name for name in fonts)
+
+
+def test_latin_maps_embed_no_fallback_font(sample: JourneyMap) -> None:
+    reader = PdfReader(io.BytesIO(export(sample, "pdf").content))
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert all("DejaVu" in name for name in fonts)
+
+
+def test_markup_is_printed_literally(hostile: JourneyMap) -> None:
+    assert "<script>alert(1)</script>" in pdf_text(export(hostile, "pdf"))
+
+
+def test_twelve_stages_split_over_two_map_pages(large: JourneyMap) -> None:
+    pages = pdf_pages(export(large, "pdf"))
+    assert any("stages 1–6 of 12" in p for p in pages)
+    assert any("stages 7–12 of 12" in p for p in pages)
+    assert squeeze("Touchpoint 60 with a fairly long description") in squeeze("".join(pages))
