@@ -16,7 +16,7 @@ def test_critique_prints_the_text_rendering(tmp_path: Path, capsys: pytest.Captu
     path.write_text("Stage,Notice,Call,Fix\nTouchpoints,Router light,Hotline,Engineer visit\n")
     assert main(["critique", str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Critique of 'journey': ")
+    assert out.startswith("Critique of 'Journey': ")
     assert "[no-objective] Scope: objective" in out
 
 

@@ -94,7 +94,7 @@ def test_markdown_table_with_stages_across_the_top() -> None:
 
 def test_csv_with_one_row_per_touchpoint_as_our_export_writes() -> None:
     m = import_map(ROWS_CSV.encode(), "mortgage_journey.csv")
-    assert m.title == "mortgage journey"
+    assert m.title == "Mortgage journey"
     assert [s.name for s in m.stages] == ["Dream", "Apply", "Approval"]
     assert [t.description for t in m.touchpoints_in(m.stages[0].id)] == ["Calculator", "Friends"]
     (form,) = m.touchpoints_in(m.stages[1].id)

@@ -28,7 +28,7 @@ def import_map(content: bytes | str, filename: str | None = None) -> JourneyMap:
     """The map in `content`; the filename's extension, when given, says how to read it."""
     _check_size(content)
     suffix = PurePath(filename).suffix.casefold() if filename else ""
-    title_hint = PurePath(filename).stem.replace("_", " ").strip() if filename else ""
+    title_hint = _title_from(filename) if filename else ""
     if suffix in _REFUSED:
         raise ImportProblem(
             f"I cannot read {suffix} files. Save the map as {FORMATS} (a .xlsx workbook, a .csv "
@@ -55,6 +55,12 @@ def _read_text(text: str, suffix: str, title_hint: str) -> JourneyMap:
     if suffix in _MARKDOWN or (suffix not in _DELIMITED and looks_like_markdown_table(text)):
         return read_markdown(text, title_hint)
     return read_delimited(text, title_hint)
+
+
+def _title_from(filename: str) -> str:
+    """'first-time_buyers.csv' -> 'First time buyers'."""
+    words = PurePath(filename).stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
 def _check_size(content: bytes | str) -> None:

@@ -14,8 +14,10 @@ from bot.model import (
     LONG,
     SHORT,
     Action,
+    Anchored,
     DelightPoint,
     Emotion,
+    ItemKind,
     JourneyMap,
     Kpi,
     MomentOfTruth,
@@ -28,7 +30,8 @@ from bot.model import (
 from bot.text import truncate
 
 DEFAULT_TITLE = "Imported journey map"
-_TRAILING_CHANNEL = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+_DASH_NOTE = re.compile(r"^(.*\S)\s+[—–]\s+(\S.*)$")
+_BRACKET_NOTE = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 
 
 def build_map(stages: list[StageDraft], preamble: Preamble, title_hint: str) -> JourneyMap:
@@ -40,7 +43,14 @@ def build_map(stages: list[StageDraft], preamble: Preamble, title_hint: str) -> 
             owner=_short(preamble.owner),
         )
         if preamble.persona:
-            m.personas.append(Persona(id=m.new_id("persona"), name=_short(preamble.persona)))
+            m.personas.append(
+                Persona(
+                    id=m.new_id("persona"),
+                    name=_short(preamble.persona),
+                    goals=[_short(goal) for goal in preamble.goals],
+                    data_source=_short(preamble.source),
+                )
+            )
         for draft in stages:
             _add_stage(m, draft)
         return JourneyMap.model_validate(m.model_dump())
@@ -93,35 +103,46 @@ def _add_stage(m: JourneyMap, draft: StageDraft) -> None:
     elif draft.quotes:
         quotes = " ".join(f"“{q}”" for q in _distinct(draft.quotes))
         stage.description = _long(f"{stage.description} Customers say: {quotes}".strip())
-    ids = [t.id for t in touchpoints]
-    for kind, cls, anchors in (
-        ("pain", PainPoint, draft.pains),
-        ("delight", DelightPoint, draft.delights),
-        ("moment", MomentOfTruth, draft.moments),
-    ):
-        collection = m.items(kind)  # type: ignore[arg-type]
-        for anchor in _unique(anchors):
-            touchpoint = ids[anchor.touchpoint] if anchor.touchpoint is not None else None
-            collection.append(
-                cls(
-                    id=m.new_id(kind),
-                    text=_short(anchor.text),
-                    stage_id=stage.id,  # type: ignore[arg-type]
-                    touchpoint_id=touchpoint,
-                )  # fmt: skip
+    lanes: tuple[tuple[ItemKind, list[Anchor]], ...] = (
+        ("pain", draft.pains),
+        ("delight", draft.delights),
+        ("moment", draft.moments),
+    )
+    for kind, anchors in lanes:
+        m.items(kind).extend(
+            _ANCHORED[kind](
+                id=m.new_id(kind), text=_short(text), stage_id=stage.id, touchpoint_id=touchpoint
             )
+            for text, touchpoint in _anchors(anchors, touchpoints)
+        )
     for text in draft.opportunities:
-        m.actions.append(Action(id=m.new_id("action"), description=_short(text), stage_id=stage.id))
+        description, note = _note(text)
+        owner = note.split("·")[0] if note else ""
+        action = Action(
+            id=m.new_id("action"),
+            description=_short(description),
+            owner=_short(owner),
+            stage_id=stage.id,
+        )
+        m.actions.append(action)
     for text in draft.kpis:
         m.kpis.append(Kpi(id=m.new_id("kpi"), name=_short(text), stage_id=stage.id))
 
 
+_ANCHORED: dict[ItemKind, type[Anchored]] = {
+    "pain": PainPoint,
+    "delight": DelightPoint,
+    "moment": MomentOfTruth,
+}
+
+
 def _touchpoint(m: JourneyMap, stage_id: str, draft: TouchpointDraft) -> Touchpoint:
-    description, channel = draft.description, draft.channel
-    named = _TRAILING_CHANNEL.match(description)
-    in_brackets = named.group(2).strip().casefold() if named else ""
-    if in_brackets in KNOWN_CHANNELS and channel.casefold() in ("", in_brackets):
-        description, channel = named.group(1), in_brackets  # type: ignore[union-attr]
+    description, note = _note(draft.description, brackets=True)
+    channel = draft.channel
+    if note.casefold() in KNOWN_CHANNELS and channel.casefold() in ("", note.casefold()):
+        channel = note.casefold()
+    else:
+        description = draft.description
     return Touchpoint(
         id=m.new_id("touchpoint"),
         stage_id=stage_id,
@@ -133,31 +154,46 @@ def _touchpoint(m: JourneyMap, stage_id: str, draft: TouchpointDraft) -> Touchpo
     )
 
 
+def _anchors(anchors: list[Anchor], touchpoints: list[Touchpoint]) -> list[tuple[str, str | None]]:
+    """(text, touchpoint id) once per text. `text — touchpoint` names its touchpoint; a text
+    found on rows of different touchpoints concerns the whole stage."""
+    by_name = {t.description.casefold(): t.id for t in touchpoints}
+    found: dict[str, tuple[str, str | None]] = {}
+    for anchor in anchors:
+        text, note = _note(anchor.text)
+        touchpoint = by_name.get(note.casefold())
+        if touchpoint is None:
+            text = anchor.text
+            if anchor.touchpoint is not None:
+                touchpoint = touchpoints[anchor.touchpoint].id
+        key = text.casefold()
+        if key in found and found[key][1] != touchpoint:
+            touchpoint = None
+        found[key] = (found.get(key, (text, None))[0], touchpoint)
+    return list(found.values())
+
+
 def _emotion(stage: Stage, draft: StageDraft) -> Emotion | None:
     """One emotion per stage: the rounded mean of the scores found (halves to even), with the
-    first label given."""
+    first label given and every quote."""
     read = [read_emotion(cell, stage.name) for cell in draft.emotions]
     if not read:
         return None
-    score = round(sum(s for s, _ in read) / len(read))
-    label = next((x for x in (*draft.emotion_labels, *(label for _, label in read)) if x), "")
-    quote = " ".join(_distinct(draft.quotes))
+    score = round(sum(s for s, _, _ in read) / len(read))
+    label = next((x for x in (*draft.emotion_labels, *(label for _, label, _ in read)) if x), "")
+    quote = " ".join(_distinct([*(q for _, _, q in read if q), *draft.quotes]))
     return Emotion(stage_id=stage.id, score=score, label=_short(label), quote=_long(quote))
+
+
+def _note(text: str, brackets: bool = False) -> tuple[str, str]:
+    """'Offer letter — email' -> ('Offer letter', 'email'); also 'Offer letter (email)' when
+    `brackets`. No note: (text, '')."""
+    found = _DASH_NOTE.match(text) or (_BRACKET_NOTE.match(text) if brackets else None)
+    return (found.group(1), found.group(2).strip()) if found else (text, "")
 
 
 def _distinct(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(texts))
-
-
-def _unique(anchors: list[Anchor]) -> list[Anchor]:
-    seen: set[str] = set()
-    kept = []
-    for anchor in anchors:
-        key = anchor.text.casefold()
-        if key not in seen:
-            seen.add(key)
-            kept.append(anchor)
-    return kept
 
 
 def _short(text: str) -> str:

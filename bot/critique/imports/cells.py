@@ -15,13 +15,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SEPARATORS = re.compile(r"[\n;•]")
 _BULLET = re.compile(r"^(?:[-*·]|\d+[.)])\s+")
 _SPACES = re.compile(r"[ \t\r]+")
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def clean(value: str) -> str:
     """Cell text as plain text, keeping line breaks: entities decoded, script and style
     blocks dropped, every other tag removed (a <br> becomes a line break), and a leading '='
-    stripped so a spreadsheet formula is only ever text."""
+    stripped so a spreadsheet formula is only ever text. The apostrophe our exports put before
+    a formula-like cell is removed first."""
     text = html.unescape(value[:MAX_CELL_CHARS])
+    if text[:1] == "'" and text[1:2] in _FORMULA_START:
+        text = text[1:]
     text = _SCRIPT.sub(" ", text)
     text = _BREAK.sub("\n", text)
     text = _TAG.sub("", text)

@@ -42,8 +42,10 @@ class StageDraft:
 class Preamble:
     title: str = ""
     scope: dict[str, str] = field(default_factory=dict)
-    persona: str = ""
     owner: str = ""
+    persona: str = ""
+    goals: list[str] = field(default_factory=list)
+    source: str = ""
 
 
 def align(

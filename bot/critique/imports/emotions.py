@@ -9,17 +9,28 @@ from bot.critique.imports.problem import ImportProblem
 from bot.text import truncate
 
 _NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)(?![\d.,])\s*(.*)$")
+_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+_LABEL_EDGES = " ()[]:-—–"
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-"})
 
 
-def read_emotion(cell: str, stage: str) -> tuple[int, str]:
-    """(score, label) from '-1 frustrated', '+2', '😡', 'anxious'; ImportProblem otherwise."""
-    text = flat(cell).translate(_DASHES)
+def read_emotion(cell: str, stage: str) -> tuple[int, str, str]:
+    """(score, label, quote) from '-1 frustrated "Why again?"', '+2', '😡', 'anxious';
+    ImportProblem otherwise."""
+    text = flat(cell)
+    quoted = _QUOTE.search(text)
+    quote = quoted.group(1).strip() if quoted else ""
+    text = (text[: quoted.start()] + text[quoted.end() :] if quoted else text).rstrip(_LABEL_EDGES)
+    score, label = _feeling(text.translate(_DASHES), stage)
+    return score, label.strip(_LABEL_EDGES), quote
+
+
+def _feeling(text: str, stage: str) -> tuple[int, str]:
     number = _NUMBER.match(text)
     if number:
         value = float(number.group(1).replace(",", "."))
         if value.is_integer() and -2 <= value <= 2:
-            return int(value), number.group(2).strip(" ()[]:-")
+            return int(value), number.group(2)
         raise _unreadable(text, stage)
     # The engine's vocabulary knows the feeling words and emoji; imported late because the
     # engine package may itself import the critique.

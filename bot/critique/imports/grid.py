@@ -10,7 +10,7 @@ from bot.critique.imports import lanes, touchpoint_rows
 from bot.critique.imports.build import build_map
 from bot.critique.imports.cells import flat
 from bot.critique.imports.draft import Preamble
-from bot.critique.imports.names import Lane, lane_of, preamble_key
+from bot.critique.imports.names import PERSONA_HEADINGS, Lane, lane_of, normalise, preamble_key
 from bot.critique.imports.problem import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -67,13 +67,21 @@ _NO_TABLE = (
 
 
 def _preamble(rows: Grid) -> Preamble:
-    """Lines such as 'Objective: …' or a row ['Scenario', '…'] above the table; the first
-    other line of text is taken as the title."""
+    """Lines such as 'Objective: …' or a row ['Scenario', '…'] above the table. The first
+    other line is the title; under a 'Personas' heading, the next heading names the persona."""
     preamble = Preamble()
+    under_personas = False
     for row in rows:
+        heading = row[0].lstrip().startswith("#")
         first = flat(row[0]).lstrip("#").strip()
         key, value = _key_value(first, [flat(cell) for cell in row[1:] if cell.strip()])
-        if key in ("persona", "owner", "title"):
+        if heading and under_personas and not preamble.persona:
+            key, value = "persona", first
+        if heading:
+            under_personas = normalise(first) in PERSONA_HEADINGS
+        if key == "goals":
+            preamble.goals += [goal.strip() for goal in value.split(";") if goal.strip()]
+        elif key in ("persona", "owner", "title", "source"):
             setattr(preamble, key, getattr(preamble, key) or value)
         elif key:
             preamble.scope[key] = value

@@ -31,6 +31,8 @@ def read(header: list[str], rows: list[list[str]]) -> list[StageDraft]:
                 cells[lane][column] += [row[column]] if lane in _WHOLE else items(row[column])
     if not cells:
         raise _no_lanes(unknown)
+    if Lane.EMOTION_SCORE in cells and Lane.EMOTION in cells:  # then "Emotion" holds the word
+        cells[Lane.EMOTION_LABEL] = cells.pop(Lane.EMOTION)
     used = [c for c in range(1, width) if _column_used(header, cells, c)]
     return [_stage(_name(header, c), cells, c) for c in used]
 

@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 
 from bot.critique.imports.grid import collect, map_from_grid
+from bot.critique.imports.problem import MAX_CELL_CHARS
 from bot.model import JourneyMap
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CHARS = frozenset("|:- \t")
+# Emphasis markers at the edge of a word ("**Goals:**", "_website_"), not inside one
+# ("snake_case") nor standing alone ("2 * 3"); a linear scan, whatever the input.
+_EMPHASIS = re.compile(r"(?<![\w\\*_])[*_]+(?=[^\s*_])|(?<=[^\s*_\\])[*_]+(?![\w*_])")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 
 
 def looks_like_markdown_table(text: str) -> bool:
@@ -23,7 +28,7 @@ def read_markdown(text: str, title_hint: str) -> JourneyMap:
         return map_from_grid([], title_hint)
     start, end = found
     table = collect(_cells(line) for line in lines[start:end] if not _is_separator(line))
-    above = [[line] for line in lines[:start] if line.strip()]
+    above = [[plain(line[:MAX_CELL_CHARS])] for line in lines[:start] if line.strip()]
     return map_from_grid(table, title_hint, above)
 
 
@@ -47,4 +52,9 @@ def _cells(line: str) -> list[str]:
     row = line.strip().strip("`")
     row = row[1:] if row.startswith("|") else row
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    return [cell.replace("\\|", "|").strip() for cell in _UNESCAPED_PIPE.split(row)]
+    return [plain(cell[:MAX_CELL_CHARS]).strip() for cell in _UNESCAPED_PIPE.split(row)]
+
+
+def plain(text: str) -> str:
+    """Markdown inline text as plain text: emphasis markers and backslash escapes removed."""
+    return _ESCAPED.sub(r"\1", _EMPHASIS.sub("", text))

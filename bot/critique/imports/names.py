@@ -31,7 +31,7 @@ _SYNONYMS: dict[Lane, tuple[str, ...]] = {
     Lane.STAGE: ("stage", "stages", "phase", "phases", "journey stage", "journey phase",
                  "stage name"),
     Lane.STAGE_DESCRIPTION: ("stage description", "stage goal", "customer goal",
-                             "customer goals", "goal", "goals"),
+                             "customer goals"),
     Lane.TOUCHPOINT: ("touchpoint", "touchpoints", "touch point", "touch points",
                       "touchpoint description", "description", "interaction", "interactions",
                       "what happens"),
@@ -56,7 +56,7 @@ _SYNONYMS: dict[Lane, tuple[str, ...]] = {
                   "critical moments"),
     Lane.OPPORTUNITY: ("opportunities", "opportunity", "improvements", "ideas",
                        "recommendations", "next steps", "actions to take", "our actions",
-                       "fixes", "improvement actions"),
+                       "fixes", "improvement actions", "opportunities and actions"),
     Lane.KPI: ("kpi", "kpis", "metric", "metrics", "measure", "measures"),
 }  # fmt: skip
 LANES: dict[str, Lane] = {name: lane for lane, names in _SYNONYMS.items() for name in names}
@@ -71,21 +71,31 @@ PREAMBLE_KEYS: dict[str, str] = {
     "goal of the map": "objective",
     "scenario": "scenario",
     "start": "journey_start",
+    "starts": "journey_start",
     "journey start": "journey_start",
+    "journey starts": "journey_start",
     "end": "journey_end",
+    "ends": "journey_end",
     "journey end": "journey_end",
+    "journey ends": "journey_end",
     "audience": "audience",
     "for": "audience",
     "usage": "usage",
     "use": "usage",
+    "how it will be used": "usage",
     "research": "research_basis",
     "research basis": "research_basis",
     "based on": "research_basis",
     "sources": "research_basis",
     "persona": "persona",
+    "goals": "goals",
+    "goal": "goals",
+    "source": "source",
+    "data source": "source",
     "owner": "owner",
     "map owner": "owner",
 }
+PERSONA_HEADINGS = frozenset({"persona", "personas"})
 
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NOT_WORD = re.compile(r"[^\w\s]|_")

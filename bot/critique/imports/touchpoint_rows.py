@@ -15,6 +15,8 @@ Cell = Callable[[Lane], str]
 
 
 def read(columns: list[Lane | None], rows: list[list[str]]) -> list[StageDraft]:
+    if Lane.EMOTION_SCORE in columns:  # then an "Emotion" column holds the word, as we export
+        columns = [Lane.EMOTION_LABEL if c is Lane.EMOTION else c for c in columns]
     stages: dict[str, StageDraft] = {}
     current: StageDraft | None = None
     for row in rows:
