@@ -62,7 +62,7 @@ class LangchainAssistant:
         self.model = model
         # include_raw would cost a thread pool per call; TokenCounter sees the usage instead.
         self.extractor = model.with_structured_output(MAP_ITEMS_TOOL, method="function_calling")
-        self.echo_guard = EchoGuard(read_prompt(name).body for name in prompt_names())
+        self.echo_guard = EchoGuard(read_prompt(prompt).body for prompt in prompt_names())
 
     # --- the Assistant protocol --------------------------------------------------------------
 
