@@ -328,3 +328,13 @@ def test_xml_entity_expansion_in_a_sheet_is_refused() -> None:
             bomb = name == "xl/worksheets/sheet1.xml"
             archive.writestr(name, _ENTITY_BOMB if bomb else source.read(name))
     assert "damaged or not an XLSX" in _problem(hostile.getvalue(), "entities.xlsx")
+
+
+@pytest.mark.timeout(20)
+def test_pathological_markdown_is_cleaned_in_linear_time() -> None:
+    cell = "*a _b " * 1300
+    table = "| Stage | A |\n|---|---|\n" + f"| Touchpoints | {cell} |\n" * 500
+    assert len(table) < MAX_BYTES
+    m = import_map(table)
+    assert len(m.touchpoints) == 500
+    assert not any(mark in m.touchpoints[0].description for mark in "*_")
