@@ -130,6 +130,7 @@ def _grid(word: WordDocument, document: MapDocument) -> None:
 
 
 def _lane_row(row: _Row, lane: Lane, page: range, document: MapDocument) -> None:
+    _row_flag(row, "w:cantSplit")  # a lane moves to the next page whole
     title = row.cells[0]
     _fill(title, LABEL_FILL)
     _text(title.paragraphs[0], lane.title, bold=True)
@@ -214,14 +215,19 @@ def _table(word: WordDocument, content: Table, header: bool) -> WordTable:
 
 def _header_row(row: _Row, names: Sequence[str]) -> None:
     """Navy, white and bold, repeated at the top of every page the table runs onto."""
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
+    _row_flag(row, "w:tblHeader")
     for cell, name in zip(row.cells, names, strict=True):
         _fill(cell, NAVY)
         run = cell.paragraphs[0].add_run(name)
         run.bold, run.font.size = True, Pt(9.5)
         run.font.color.rgb = RGBColor.from_string(WHITE)
+
+
+def _row_flag(row: _Row, name: str) -> None:
+    """Set a row property python-docx has no API for."""
+    flag = OxmlElement(name)
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
 
 
 def _column_widths(table: WordTable, widths: Sequence[Length]) -> None:

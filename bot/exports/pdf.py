@@ -26,10 +26,10 @@ FAMILY = "dejavu"
 FACES = ("", "B")  # each face loaded costs 50 ms; placeholders are muted rather than italic
 BODY_PT = 9.5
 TABLE_PT = 8.5
-GRID_PT = 8
+GRID_PT = 7.5
 LINE_MM_PER_PT = 0.47  # 1.33 times the font size
 PADDING = (1.2, 1.5)  # mm: vertical, horizontal
-LANE_COLUMN_MM = 34
+LANE_COLUMN_MM = 28
 HEADINGS = FontFace(emphasis="BOLD", color=rgb("#FFFFFF"), fill_color=rgb(NAVY))
 LABEL = FontFace(emphasis="BOLD", fill_color=rgb(LABEL_FILL))
 

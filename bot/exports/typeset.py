@@ -89,16 +89,11 @@ class Typesetter:
             x += font.getlength(run)
 
     def _runs(self, text: str, style: Style) -> list[tuple[Path, str]]:
-        """Split text into runs that one font can set; spaces go with the run before them."""
+        """Split text into runs that one font can set."""
         main = DEJAVU[style.face]
         if not self._fallbacks:
             return [(main, text)]
-        current = main
-        choices = []
-        for char in text:
-            if not char.isspace():
-                current = self._font_path_for(char, main)
-            choices.append(current)
+        choices = [self._font_path_for(char, main) for char in text]
         return [
             (path, "".join(char for char, _ in group))
             for path, group in groupby(zip(text, choices, strict=True), key=lambda pair: pair[1])
