@@ -12,6 +12,7 @@ _SECRET = re.compile(
     r"\b(?:sk-[A-Za-z0-9_-]{16,}|xox[abposr]-[A-Za-z0-9-]{8,}|xapp-[A-Za-z0-9-]{8,})"
 )
 _SPACES = re.compile(r"[ \t]+")
+_GAP_BEFORE_PUNCTUATION = re.compile(r"[ \t]+(?=[.,;:!?](?:\s|$))")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 ECHO_WORDS = 8
 _WORD = re.compile(r"[\w@<>'-]+")
@@ -26,6 +27,7 @@ def strip_mentions(text: str) -> str:
 def clean_output(text: str) -> str:
     """Remove mentions and anything shaped like a key; tidy the spaces left behind."""
     text = _SECRET.sub("[redacted]", strip_mentions(text))
+    text = _GAP_BEFORE_PUNCTUATION.sub("", text)  # what a removed mention leaves: "thin ."
     lines = (_SPACES.sub(" ", line).strip() for line in text.strip().splitlines())
     return "\n".join(lines)
 

@@ -135,3 +135,25 @@ def test_questions_get_a_grounded_answer_or_the_guidance_itself(
     reply = say(engine, "what is a moment of truth?")
     assert reply.sections[0].body == "A moment of truth…"
     assert reply.notices[0].startswith("The guidance I found doesn't answer that directly")
+
+
+def test_a_critique_gets_a_short_narrative_on_top_of_the_rule_findings(
+    engine: Engine, stub: OpenAIStub
+) -> None:
+    stub.push(stub.text("Start with the stages: one is thin <!here>. (Source: Pain points)"))
+    reply = say(engine, "critique")
+    assert reply.critique.findings  # the rules found things; the model only narrates them
+    assert reply.sections[0].heading == "In short"
+    assert reply.sections[0].body == "Start with the stages: one is thin. (Source: Pain points)"
+    user = stub.requests[0]["json"]["messages"][1]["content"]
+    assert '<finding n="1" severity="' in user and "Title: Renting" in user
+    assert user.count("<finding ") == len(reply.critique.findings)
+
+
+def test_a_critique_without_the_model_keeps_its_findings(engine: Engine, stub: OpenAIStub) -> None:
+    stub.push(*[stub.error(500)] * 10)
+    reply = say(engine, "critique")
+    assert reply.critique.findings and not reply.sections
+    assert reply.notices == [
+        "The language model is unavailable right now; here are the findings on their own."
+    ]

@@ -12,7 +12,7 @@ from prompts import read_prompt
 def test_broadcasts_and_mentions_are_stripped() -> None:
     text = "Hi <!channel> and <!here|here> <!everyone> <!subteam^S1|@team> <@U123ABC> <@W9|bob>"
     assert clean_output(text) == "Hi and"
-    assert clean_output("ping @channel, @here and @Everyone now") == "ping , and now"
+    assert clean_output("ping @channel, @here and @Everyone now.") == "ping, and now."
     assert clean_output("mail me at a@here.com") == "mail me at a@here.com"
 
 
