@@ -422,25 +422,21 @@ class Engine:
 
     def _export(self, m: JourneyMap, state: FacilitationState, argument: str) -> Outcome:
         from bot.critique import critique
-        from bot.exports import FORMATS, ExportExtras, export_many
+        from bot.exports import ExportExtras, export_many
 
         reply = self._reply(m, state)
-        wanted = argument.lower().replace(",", " ").split() or ["all"]
-        aliases = {"md": "markdown", "word": "docx", "excel": "xlsx", "image": "png"}
-        formats = [aliases.get(f, f) for f in wanted]
-        unknown = [f for f in formats if f not in (*FORMATS, "all")]
-        if unknown:
-            reply.errors = [
-                f"I can't export to {', '.join(unknown)}. Formats: {', '.join(FORMATS)}, or `all`."
-            ]
-            return Outcome(m, state, reply)
+        formats = argument.lower().replace(",", " ").split() or ["all"]
         review = critique(m)
         extras = ExportExtras(
             scorecard=[(area.label, area.score) for area in review.scorecard],
             overall=review.overall,
             top_findings=[f.problem for f in review.findings[:5]],
         )
-        files = export_many(m, "all" if "all" in formats else formats, extras)
+        try:
+            files = export_many(m, "all" if "all" in formats else formats, extras)
+        except ValueError as unknown:  # names are checked before anything is made
+            reply.errors = [str(unknown)]
+            return Outcome(m, state, reply)
         reply.notices.append("Exported: " + "; ".join(f"{f.filename} ({f.summary})" for f in files))
         return Outcome(m, state, reply, files=files)
 
