@@ -2,22 +2,42 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import threading
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bot.settings import Settings
-from knowledge.embeddings import MiniLMEmbeddings, shared_embeddings
-from knowledge.guides import BUILTIN_GUIDES_DIR, STEPS
-from knowledge.ingest import IngestReport, folder_fingerprint, ingest_path, ingest_paths
-from knowledge.retrieval import Hit, Retriever
+from knowledge.chunking import split_guide
+from knowledge.embeddings import MiniLMEmbeddings, shared_embeddings, stop_embedding
+from knowledge.guides import BUILTIN_GUIDES_DIR, STEPS, GuideError, guide_files, read_guide
+from knowledge.ingest import (
+    BUILTIN_ORIGIN,
+    IngestReport,
+    folder_fingerprint,
+    ingest_path,
+    ingest_paths,
+)
+from knowledge.retrieval import Hit, MemoryChunks, Mode, Retriever
 from knowledge.store import GuidanceStore, StoredChunk, http_client, persistent_client
 from knowledge.trim import fit_passages
 from knowledge.types import GuideSummary, Passage, Source
 
 log = logging.getLogger(__name__)
+
+_builders: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_builders() -> None:
+    """Let background builds finish their current batch before the interpreter goes away."""
+    stop_embedding()
+    for thread in list(_builders):
+        thread.join(timeout=30)
+
 
 # What each conversation step asks the guidance for; the map's own context is appended.
 STEP_QUERIES: dict[str, str] = {
@@ -65,7 +85,12 @@ def _legacy_key(chunk: StoredChunk) -> str:
 
 
 class KnowledgeBase:
-    """Opens its store and loads the model on first use; safe to share between threads."""
+    """Opens its store and loads the model on first use; safe to share between threads.
+
+    With `background_build`, a store that still has to be built is built in a background
+    thread on first use, and tips meanwhile come from BM25 over the guides folder, so no
+    conversation turn waits for the first embedding of every guide.
+    """
 
     def __init__(
         self,
@@ -73,14 +98,20 @@ class KnowledgeBase:
         embeddings: MiniLMEmbeddings | None = None,
         guides_dir: Path = BUILTIN_GUIDES_DIR,
         auto_build: bool = True,
+        background_build: bool = False,
     ) -> None:
         self._open_store = open_store
         self._embeddings = embeddings or shared_embeddings()
         self._guides_dir = guides_dir
         self._auto_build = auto_build
+        self._background_build = background_build
         self._store: GuidanceStore | None = None
         self._retriever: Retriever | None = None
-        self._lock = threading.RLock()
+        self._builder: threading.Thread | None = None
+        self._interim: Retriever | None = None
+        self._build_error: Exception | None = None
+        self._lock = threading.RLock()  # opening and building, one thread at a time
+        self._state_lock = threading.Lock()  # the builder thread and the interim retriever
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -92,6 +123,35 @@ class KnowledgeBase:
                     self._build_if_stale(store)
                 self._store, self._retriever = store, Retriever(store, self._embeddings)
             return self._store, self._retriever
+
+    def _for_turn(self) -> tuple[Retriever, Mode]:
+        """The retriever a conversation turn may use without waiting for a build."""
+        retriever = self._retriever
+        if retriever is not None:
+            return retriever, "hybrid"
+        if not self._background_build:
+            return self._ready()[1], "hybrid"
+        with self._state_lock:
+            failed = self._build_error
+            if self._builder is None or not self._builder.is_alive():
+                self._builder = self.warm_up()
+            if failed is not None:
+                raise failed  # the store is unreachable, not merely unbuilt: no tips
+            if self._interim is None:
+                self._interim = Retriever(MemoryChunks(self._guide_chunks()), self._embeddings)
+            interim = self._interim
+        return (self._retriever, "hybrid") if self._retriever else (interim, "bm25")
+
+    def _guide_chunks(self) -> list[StoredChunk]:
+        out: list[StoredChunk] = []
+        for path in guide_files(self._guides_dir):
+            try:
+                guide = read_guide(path)
+            except GuideError:
+                continue
+            for chunk in split_guide(guide, BUILTIN_ORIGIN, path.name):
+                out.append(StoredChunk(id=chunk.id, content=chunk.content, metadata=chunk.metadata))
+        return out
 
     def _build_if_stale(self, store: GuidanceStore) -> None:
         current = folder_fingerprint(self._guides_dir)
@@ -111,19 +171,22 @@ class KnowledgeBase:
 
     def warm_up(self, background: bool = True) -> threading.Thread | None:
         """Load the model and build the store now rather than on the first turn; errors are
-        logged (the first real call retries)."""
+        logged (the next call tries again)."""
 
         def run() -> None:
             try:
-                self._embeddings.load()
                 self._ready()
-            except Exception:
-                log.exception("knowledge base: warm-up failed; will retry on first use")
+                self._embeddings.load()
+                self._build_error = None
+            except Exception as exc:
+                self._build_error = exc
+                log.exception("knowledge base: warm-up failed; will retry on next use")
 
         if not background:
             run()
             return None
-        thread = threading.Thread(target=run, name="knowledge-warm-up", daemon=True)
+        thread = threading.Thread(target=run, name="knowledge-build", daemon=True)
+        _builders.add(thread)
         thread.start()
         return thread
 
@@ -159,10 +222,10 @@ class KnowledgeBase:
     ) -> list[Passage]:
         if step not in STEPS or k <= 0:
             return []
-        _, retriever = self._ready()
+        retriever, mode = self._for_turn()
         query = STEP_QUERIES[step] + (f" for {context.strip()}" if context.strip() else "")
         hidden = set(exclude) | {c.id for c in retriever.chunks() if _legacy_key(c) in exclude}
-        hits = retriever.rank(query, k=k, step=step, exclude=hidden, max_per_guide=1)
+        hits = retriever.rank(query, k=k, mode=mode, step=step, exclude=hidden, max_per_guide=1)
         return [to_passage(h) for h in hits]
 
     def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]:
@@ -231,4 +294,4 @@ def store_factory(settings: Settings, embeddings: MiniLMEmbeddings) -> StoreFact
 def open_knowledge_base(settings: Settings) -> KnowledgeBase:
     """The knowledge base for these settings: nothing is opened or loaded until first use."""
     embeddings = shared_embeddings()
-    return KnowledgeBase(store_factory(settings, embeddings), embeddings)
+    return KnowledgeBase(store_factory(settings, embeddings), embeddings, background_build=True)

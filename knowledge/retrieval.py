@@ -6,13 +6,13 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
 from knowledge.embeddings import MiniLMEmbeddings
 from knowledge.lexical import LexicalIndex
-from knowledge.store import GuidanceStore, StoredChunk
+from knowledge.store import StoredChunk
 
 Mode = Literal["vector", "bm25", "hybrid"]
 
@@ -23,6 +23,31 @@ LEXICAL_WEIGHT = 1.0
 # Dense candidates fetched from chroma before fusion; the corpus is small, so this is cheap.
 DENSE_CANDIDATES = 40
 SNAPSHOT_TTL_SECONDS = 60.0
+
+
+class ChunkSource(Protocol):
+    """What ranking needs from a store (`GuidanceStore`, or chunks held in memory)."""
+
+    def chunks(self, where: dict[str, Any] | None = None) -> list[StoredChunk]: ...
+
+    def query(
+        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[StoredChunk, float]]: ...
+
+
+class MemoryChunks:
+    """Chunks that are not in a vector store: only BM25 can rank them."""
+
+    def __init__(self, chunks: Sequence[StoredChunk]) -> None:
+        self._chunks = list(chunks)
+
+    def chunks(self, where: dict[str, Any] | None = None) -> list[StoredChunk]:
+        return list(self._chunks)
+
+    def query(
+        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[StoredChunk, float]]:
+        raise NotImplementedError("chunks held in memory have no vectors; rank with mode='bm25'")
 
 
 @dataclass(frozen=True)
@@ -70,7 +95,7 @@ def _diversify(hits: list[Hit], k: int, max_per_guide: int | None) -> list[Hit]:
 class Retriever:
     def __init__(
         self,
-        store: GuidanceStore,
+        store: ChunkSource,
         embeddings: MiniLMEmbeddings,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 import pytest
 
-from knowledge.base import KnowledgeBase
+from knowledge.base import KnowledgeBase, store_factory
+from knowledge.embeddings import shared_embeddings
 from knowledge.store import GuidanceStore
 from knowledge.trim import fit_passages, rendered_size, trim_text
 from knowledge.types import Passage, Source
@@ -119,3 +121,22 @@ def test_warm_up_failure_is_logged_not_raised(caplog: pytest.LogCaptureFixture) 
 
     KnowledgeBase(unreachable, guides_dir=FIXTURE_GUIDES).warm_up(background=False)
     assert "warm-up failed" in caplog.text
+
+
+def test_first_turn_does_not_wait_for_the_build(tmp_path: Path) -> None:
+    embeddings = shared_embeddings()
+    release = threading.Event()
+    opened: list[GuidanceStore] = []
+
+    def slow_store() -> GuidanceStore:
+        release.wait(timeout=60)  # the build cannot start until the test says so
+        opened.append(store_factory(make_settings(tmp_path), embeddings)())
+        return opened[-1]
+
+    kb = KnowledgeBase(slow_store, embeddings, FIXTURE_GUIDES, background_build=True)
+    interim = kb.tips("stages", context="B2B SaaS onboarding", k=1)
+    assert interim[0].guide_id == "stages-b2b"  # BM25 over the guides folder meanwhile
+    release.set()
+    assert kb._builder is not None
+    kb._builder.join(timeout=60)
+    assert opened and kb.tips("stages", context="B2B SaaS onboarding", k=1)[0].key == interim[0].key
