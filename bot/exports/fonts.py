@@ -1,7 +1,8 @@
 """Fonts that cover what teams type, found inside installed packages (no downloads at run time).
 
 DejaVu Sans ships with matplotlib and covers Latin, Greek, Cyrillic and many symbols; Noto fonts
-from PyPI packages fill in the rest: symbols, (monochrome) emoji, and Chinese, Japanese and Korean.
+from PyPI packages fill in the rest: symbols, (monochrome) emoji, Chinese, Japanese and Korean,
+and the scripts of South and South-East Asia and beyond.
 A fallback is used only when the text needs it: every extra font slows matplotlib's text layout,
 and loading the CJK font into a PDF costs a third of a second.
 """
@@ -38,10 +39,36 @@ class Fallback(NamedTuple):
     path: Path
 
 
+# Scripts DejaVu Sans lacks or covers thinly, each with its Noto Sans in manimgx-fonts.
+SCRIPTS: tuple[str, ...] = (
+    "Arabic",
+    "Armenian",
+    "Bengali",
+    "Devanagari",
+    "Ethiopic",
+    "Georgian",
+    "Gujarati",
+    "Gurmukhi",
+    "Hebrew",
+    "Kannada",
+    "Khmer",
+    "Lao",
+    "Malayalam",
+    "Myanmar",
+    "Oriya",
+    "Sinhala",
+    "Tamil",
+    "Telugu",
+    "Thai",
+)
 FALLBACKS: tuple[Fallback, ...] = (
     Fallback("symbols", "Noto Sans Symbols", _NOTO_DIR / "NotoSansSymbols[wght].ttf"),
     Fallback("emoji", "Noto Emoji", _NOTO_DIR / "NotoEmoji[wght].ttf"),
     Fallback("cjk", "Noto Sans CJK JP", Path(noto_cjk_sans_jp_regular.FONT_PATH)),
+    *(
+        Fallback(script.lower(), f"Noto Sans {script}", _NOTO_DIR / f"NotoSans{script}[wght].ttf")
+        for script in SCRIPTS
+    ),
 )
 
 
@@ -50,6 +77,8 @@ def fallbacks_for(text: Iterable[str]) -> list[Fallback]:
     missing = {ord(c) for c in text if c.isprintable()} - code_points(DEJAVU[""])
     chosen = []
     for fallback in FALLBACKS:
+        if not missing:
+            break
         covered = missing & code_points(fallback.path)
         if covered:
             chosen.append(fallback)

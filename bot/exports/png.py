@@ -46,6 +46,7 @@ COLUMN_PX = 250
 PAD = 10
 MARKER_PX = 16
 TEXT_PX = COLUMN_PX - 2 * PAD - MARKER_PX
+MIN_WIDTH = LABEL_PX + 3 * COLUMN_PX  # room for the title above a map of one or two stages
 ITEM_GAP = 6
 BAND_GAP = 28
 LEGEND_PX = 24
@@ -183,7 +184,7 @@ def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> Expor
     setter = Typesetter(characters(document))
     pages = document.pages() if document.columns else []
     bands = [_band(document, page, setter) for page in pages]
-    width = round(2 * MARGIN + max((b.width for b in bands), default=LABEL_PX + 3 * COLUMN_PX))
+    width = round(2 * MARGIN + max([MIN_WIDTH, *(band.width for band in bands)]))
     heading = _wrap(setter, document.title, TITLE, width - 2 * MARGIN, 2)
     heading += _wrap(setter, document.subtitle, SUBTITLE, width - 2 * MARGIN, 2)
     body_px = sum(band.height + BAND_GAP for band in bands) or 2 * BAND_GAP

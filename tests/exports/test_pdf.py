@@ -93,3 +93,9 @@ def test_twelve_stages_split_over_two_map_pages(large: JourneyMap) -> None:
     assert any("stages 1–6 of 12" in p for p in pages)
     assert any("stages 7–12 of 12" in p for p in pages)
     assert squeeze("Touchpoint 60 with a fairly long description") in squeeze("".join(pages))
+
+
+def test_other_scripts_get_their_noto_font(title_only: JourneyMap) -> None:
+    title_only.title = "ไทย नमस्ते தமிழ்"
+    text = pdf_text(export(title_only, "pdf"))
+    assert "ไทย" in text and "नमस्ते" in text and "தமிழ்" in text
