@@ -50,6 +50,7 @@ def create_app(services: Services, client: WebClient | None = None) -> App:
     secret = settings.slack_signing_secret
     app = App(
         name="journeybot",
+        logger=bolt_logger(),
         client=client,
         signing_secret=secret.get_secret_value() if secret else "",
         oauth_settings=_oauth_settings(services) if multi_workspace else None,
@@ -61,6 +62,16 @@ def create_app(services: Services, client: WebClient | None = None) -> App:
     register_listeners(app, services)
     app.error(on_error)
     return app
+
+
+def bolt_logger() -> logging.Logger:
+    """slack_sdk and Bolt log request bodies (message text) at DEBUG: keep them at INFO or above.
+    Bolt copies the level of the logger it is given into each of its own loggers."""
+    level = max(logging.getLogger().getEffectiveLevel(), logging.INFO)
+    logging.getLogger("slack_sdk").setLevel(level)
+    logger = logging.getLogger("bot.slack.bolt")
+    logger.setLevel(level)
+    return logger
 
 
 def _oauth_settings(services: Services):  # type: ignore[no-untyped-def]

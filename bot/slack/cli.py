@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
+import sys
 import threading
+import time
 from datetime import timedelta
 
 from bot.services import Services, build_services
@@ -38,7 +42,12 @@ def _run(args: argparse.Namespace) -> int:
 
         print(HOW_TO_CONNECT, flush=True)
         return run_chat(services)
-    return serve(services)
+    code = serve(services)
+    # The knowledge base's native threads (onnxruntime, chromadb) can abort interpreter teardown
+    # while a daemon thread is inside them (e.g. stopped during warm-up): leave without it.
+    logging.shutdown()
+    sys.stdout.flush()
+    os._exit(code)
 
 
 def serve(services: Services) -> int:
@@ -48,22 +57,29 @@ def serve(services: Services) -> int:
     from bot.slack.server import SlackHTTPServer
 
     settings = services.settings
-    quiet_slack_loggers()
     problem = configuration_problem(settings)
     if problem:
         log.error(problem)
         return 2
     app = create_app(services)
-    start_forgetting(services)
+    start_background(services)
+    signal.signal(signal.SIGTERM, _interrupt)
     http = SlackHTTPServer(app, services.store, port=settings.port)
-    if settings.slack_app_token is None:
-        http.serve_forever()
-        return 0
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    try:
+        if settings.slack_app_token is None:
+            http.serve_forever()
+        else:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    http.start()
-    log.info("Socket Mode; health check on port %s", http.port)
-    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+            http.start()
+            log.info("Socket Mode; health check on port %s", http.port)
+            SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+    except KeyboardInterrupt:
+        log.info("stopping: finishing turns in progress")
+    http.stop()
+    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+    services.store.engine.dispose()
+    log.info("stopped")
     return 0
 
 
@@ -76,25 +92,30 @@ def configuration_problem(settings: Settings) -> str | None:
     return None
 
 
-def quiet_slack_loggers() -> None:
-    """slack_sdk and Bolt log request bodies (message text) at DEBUG: never go below INFO."""
-    for name in ("slack_sdk", "slack_bolt"):
-        logger = logging.getLogger(name)
-        logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
-def start_forgetting(services: Services) -> threading.Thread:
+def start_background(services: Services) -> None:
+    threading.Thread(target=_warm_guidance, args=(services,), daemon=True).start()
+    threading.Thread(target=_forget_deliveries, args=(services,), daemon=True).start()
+
+
+def _warm_guidance(services: Services) -> None:
+    """The knowledge base builds its index on first use; do that now, not in someone's turn."""
+    if services.guidance is None:
+        return
+    try:
+        services.guidance.tips("scope")
+    except Exception:
+        log.exception("guidance could not be prepared; steps will carry no tips")
+
+
+def _forget_deliveries(services: Services) -> None:
     """Drop delivery claims older than a day (Slack's retries end within minutes)."""
-
-    def loop() -> None:
-        stop = threading.Event()
-        while True:
-            try:
-                services.store.forget_events_before(timedelta(hours=24))
-            except Exception:
-                log.exception("could not forget old delivery claims")
-            stop.wait(FORGET_EVERY_SECONDS)
-
-    thread = threading.Thread(target=loop, name="forget-deliveries", daemon=True)
-    thread.start()
-    return thread
+    while True:
+        try:
+            services.store.forget_events_before(timedelta(hours=24))
+        except Exception:
+            log.exception("could not forget old delivery claims")
+        time.sleep(FORGET_EVERY_SECONDS)

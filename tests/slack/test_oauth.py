@@ -75,7 +75,9 @@ def test_a_workspace_installs_and_is_answered_with_its_own_token(
     assert [m.key.workspace for m in maps] == ["T2"]
 
 
-def test_a_workspace_that_never_installed_gets_nothing(oauth_bot: SlackApp, slack: MockSlack) -> None:
+def test_a_workspace_that_never_installed_gets_nothing(
+    oauth_bot: SlackApp, slack: MockSlack
+) -> None:
     event = {
         "type": "app_mention",
         "user": "U9",
