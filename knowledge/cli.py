@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from typing import TYPE_CHECKING
 
 from bot.settings import get_settings
-from knowledge.ingest import IngestReport
 from knowledge.types import Passage
+
+if TYPE_CHECKING:  # importing these loads chromadb and onnxruntime: only when a command runs
+    from knowledge.base import KnowledgeBase
+    from knowledge.ingest import IngestReport
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=_list)
 
 
-def _open():  # noqa: ANN202 - imported late: loading chromadb is not free
+def _open() -> KnowledgeBase:
     from knowledge.base import open_knowledge_base
 
     return open_knowledge_base(get_settings())

@@ -6,11 +6,12 @@ from pathlib import Path
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import folder_fingerprint
+from knowledge.store import GuidanceStore
 
 from .conftest import make_kb
 
 
-def _store(kb: KnowledgeBase):  # noqa: ANN202 - test helper
+def _store(kb: KnowledgeBase) -> GuidanceStore:
     store, _ = kb._ready(build=False)
     return store
 
