@@ -257,3 +257,16 @@ def test_findings_come_blockers_first_and_in_a_stable_order() -> None:
         "touchpoint-no-owner",
     ]
     assert c == critique(valid(m), now=NOW)
+
+
+def test_an_empty_map_gets_the_first_things_to_do() -> None:
+    c = critique(JourneyMap(title="Empty", updated_at=NOW), now=NOW)
+    assert c.rule_ids == {
+        "no-objective",
+        "no-scenario",
+        "no-owner-or-audience",
+        "no-persona",
+        "too-few-stages",
+        "assumption-only",
+    }
+    assert c.findings[0].rule_id in {"no-objective", "no-persona"}
