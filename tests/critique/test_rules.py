@@ -102,6 +102,11 @@ def _updated_days_ago(days: int) -> Callable[[JourneyMap], None]:
     return change
 
 
+def _reviewed_after_an_old_update(m: JourneyMap) -> None:
+    m.updated_at = NOW - timedelta(days=200)
+    m.last_reviewed_at = NOW - timedelta(days=89)
+
+
 def _pain_without_action(m: JourneyMap) -> None:
     add_pain(m, stage_id(m, "Discover"), "Cannot filter by size", with_action=False)
 
@@ -179,7 +184,7 @@ CASES: dict[str, tuple[Build, Build]] = {
     "action-no-owner": (_edit(_first("actions", owner="")), clean_map),
     "assumption-only": (_edit(_assumption_only), _set_scope(research_basis="")),
     "no-research-basis": (_set_scope(research_basis=""), clean_map),
-    "stale-map": (_edit(_updated_days_ago(91)), _edit(_updated_days_ago(89))),
+    "stale-map": (_edit(_updated_days_ago(91)), _edit(_reviewed_after_an_old_update)),
 }
 
 

@@ -35,13 +35,15 @@ def no_research_basis(v: MapView) -> Iterator[Hit]:
 
 
 def stale_map(v: MapView) -> Iterator[Hit]:
-    updated = _aware(v.m.updated_at)
-    if v.now - updated > STALE_AFTER:
-        days = (v.now - updated).days
+    """Stale when neither an update nor a review (which confirms the map unchanged) is recent."""
+    touched = [v.m.updated_at, *([v.m.last_reviewed_at] if v.m.last_reviewed_at else [])]
+    latest = max(_aware(moment) for moment in touched)
+    if v.now - latest > STALE_AFTER:
+        days = (v.now - latest).days
         yield Hit(
             v.at_map(),
-            f"The map was last updated {days} days ago ({updated:%Y-%m-%d}); journeys, "
-            "channels and pains change faster than that.",
+            f"The map was last updated or reviewed {days} days ago ({latest:%Y-%m-%d}); "
+            "journeys, channels and pains change faster than that.",
             "Review it with the team: check each stage against recent data, close done actions, "
             "and set a review rhythm so it stays alive.",
         )
