@@ -102,6 +102,7 @@ def render_xlsx(journey_map: JourneyMap, extras: ExportExtras | None = None) -> 
         _scorecard(book.create_sheet("Scorecard"), document.scorecard)
     for sheet in book.worksheets:
         _fit_columns(sheet)
+        _print_landscape_one_page_wide(sheet)
     buffer = io.BytesIO()
     book.save(buffer)
     summary = (
@@ -170,3 +171,10 @@ def _fit_columns(sheet: Worksheet) -> None:
     for column, width in widths.items():
         letter = get_column_letter(column)
         sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+
+
+def _print_landscape_one_page_wide(sheet: Worksheet) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
