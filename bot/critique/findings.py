@@ -11,9 +11,18 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 LocationKind = Literal[
-    "map", "scope", "persona", "stage", "touchpoint", "emotion", "pain", "delight", "moment", "kpi",
+    "map",
+    "scope",
+    "persona",
+    "stage",
+    "touchpoint",
+    "emotion",
+    "pain",
+    "delight",
+    "moment",
+    "kpi",
     "action",
-]  # fmt: skip
+]
 
 
 class Severity(StrEnum):

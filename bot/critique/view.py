@@ -11,6 +11,7 @@ from typing import NamedTuple
 from bot.critique.findings import Location
 from bot.model import (
     Action,
+    Anchored,
     Emotion,
     JourneyMap,
     Kpi,
@@ -59,6 +60,18 @@ class MapView:
             if a.pain_point_id is not None:
                 view.actions_for_pain[a.pain_point_id].append(a)
         return view
+
+    def evidenced(self) -> tuple[Persona | Touchpoint | Emotion | Anchored, ...]:
+        """Every item that carries evidence."""
+        m = self.m
+        return (
+            *m.personas,
+            *m.touchpoints,
+            *m.emotions,
+            *m.pain_points,
+            *m.delight_points,
+            *m.moments_of_truth,
+        )
 
     # --- locations ---------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.critique.imports import import_map
 from bot.exports import export
-from bot.model import JourneyMap
+from bot.model import ItemKind, JourneyMap
 from bot.samples import sample_map
 
 
@@ -24,14 +24,14 @@ def _touchpoints(m: JourneyMap, with_owner: bool) -> set[tuple[str, ...]]:
     }
 
 
-def _anchored(m: JourneyMap, kind: str) -> set[tuple[str, str, str | None]]:
+def _anchored(m: JourneyMap, kind: ItemKind) -> set[tuple[str, str, str | None]]:
     return {
         (
             _stage(m, item.stage_id),
             item.text,
             m.find("touchpoint", item.touchpoint_id).description if item.touchpoint_id else None,
         )
-        for item in m.items(kind)  # type: ignore[arg-type]
+        for item in m.items(kind)
     }
 
 
@@ -66,7 +66,8 @@ def test_the_markdown_export() -> None:
     assert [(e.score, e.label, e.quote) for e in imported.emotions] == [
         (e.score, e.label, e.quote) for e in original.emotions
     ]
-    for kind in ("pain", "delight", "moment"):
+    kinds: tuple[ItemKind, ...] = ("pain", "delight", "moment")
+    for kind in kinds:
         assert _anchored(imported, kind) == _anchored(original, kind), kind
     assert {(a.description, a.owner) for a in imported.actions} == {
         (a.description, a.owner) for a in original.actions

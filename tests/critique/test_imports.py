@@ -123,16 +123,29 @@ def test_csv_with_stages_across_the_top_and_other_separators() -> None:
 
 
 def test_xlsx_in_both_layouts_reads_the_first_sheet() -> None:
-    lanes = _xlsx([["Journey: Broadband repair"], [], ["Stage", "Notice", "Call"],
-                   ["Touchpoints", "Router light", "Hotline"], ["Emotion", -1, -2.0]])  # fmt: skip
+    lanes = _xlsx(
+        [
+            ["Journey: Broadband repair"],
+            [],
+            ["Stage", "Notice", "Call"],
+            ["Touchpoints", "Router light", "Hotline"],
+            ["Emotion", -1, -2.0],
+        ]
+    )
     m = import_map(lanes, "repair.xlsx")
     assert m.title == "Broadband repair"
     assert [(s.name, e.score) for s, e in zip(m.stages, m.emotions, strict=True)] == [
         ("Notice", -1),
         ("Call", -2),
     ]
-    rows = _xlsx([["Stage", "Touchpoint", "Owner"], ["Notice", "Router light", "Network"],
-                  [None, "Status page", "Digital"], ["Call", "Hotline", "Care"]])  # fmt: skip
+    rows = _xlsx(
+        [
+            ["Stage", "Touchpoint", "Owner"],
+            ["Notice", "Router light", "Network"],
+            [None, "Status page", "Digital"],
+            ["Call", "Hotline", "Care"],
+        ]
+    )
     m = import_map(rows)
     assert [(t.description, t.owner) for t in m.touchpoints] == [
         ("Router light", "Network"),

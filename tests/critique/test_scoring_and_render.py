@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from bot.critique import Area, Severity, critique, render_text
 from bot.critique.scoring import overall, scorecard
+from bot.model import JourneyMap
 
 from .builders import NOW, clean_map, valid
 
 
-def _scores(m) -> dict[Area, int]:  # type: ignore[no-untyped-def]
+def _scores(m: JourneyMap) -> dict[Area, int]:
     return {s.area: s.score for s in critique(valid(m), now=NOW).scorecard}
 
 

@@ -61,9 +61,6 @@ def no_customer_quotes(v: MapView) -> Iterator[Hit]:
 
 
 def _has_quote(v: MapView) -> bool:
-    m = v.m
-    if any(e.quote for e in m.emotions):
+    if any(e.quote for e in v.m.emotions):
         return True
-    items = (*m.personas, *m.touchpoints, *m.emotions, *m.pain_points, *m.delight_points,
-             *m.moments_of_truth)  # fmt: skip
-    return any(link.kind == "quote" for item in items for link in item.evidence.links)
+    return any(link.kind == "quote" for item in v.evidenced() for link in item.evidence.links)

@@ -53,10 +53,9 @@ def _cites_evidence(v: MapView) -> bool:
     m = v.m
     if any(p.data_source for p in m.personas) or any(e.quote for e in m.emotions):
         return True
-    items = (*m.personas, *m.touchpoints, *m.emotions, *m.pain_points, *m.delight_points,
-             *m.moments_of_truth)  # fmt: skip
     return any(
-        item.evidence.level is not EvidenceLevel.ASSUMED or item.evidence.links for item in items
+        item.evidence.level is not EvidenceLevel.ASSUMED or item.evidence.links
+        for item in v.evidenced()
     )
 
 
