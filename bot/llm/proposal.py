@@ -50,15 +50,9 @@ class _Reading:
     """Edits in the order they can apply, with what had to be left out and why."""
 
     def __init__(self, journey_map: JourneyMap) -> None:
-        self.map = journey_map
-        self.stages = {s.name.casefold(): s.name for s in journey_map.stages}
-        self.stages |= {s.id.casefold(): s.name for s in journey_map.stages}
-        self.touchpoints: dict[str, dict[str, str]] = {
-            s.name: {
-                t.description.casefold(): t.description for t in journey_map.touchpoints_in(s.id)
-            }
-            for s in journey_map.stages
-        }
+        self.stages = {s.id.casefold(): s.name for s in journey_map.stages}
+        self.stages |= {s.name.casefold(): s.name for s in journey_map.stages}
+        self.touchpoints = {s.name: _touchpoints(journey_map, s.id) for s in journey_map.stages}
         self.personas = {p.name.casefold() for p in journey_map.personas}
         self.edits: list[Edit] = []
         self.left_out: list[str] = []
