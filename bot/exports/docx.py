@@ -112,12 +112,11 @@ def _grid(word: WordDocument, document: MapDocument) -> None:
     word.add_heading("Journey map", level=1)
     if not document.columns:
         _none_yet(word, "No stages yet.")
-        return
     pages = document.pages()
     for number, page in enumerate(pages):
         if len(pages) > 1:
-            count = len(document.columns)
-            word.add_heading(f"Stages {page.start + 1}–{page.stop} of {count}", level=2)
+            total = len(document.columns)
+            word.add_heading(f"Stages {page.start + 1}–{page.stop} of {total}", level=2)
         table = word.add_table(rows=1 + len(document.lanes), cols=1 + len(page))
         table.style = "Table Grid"
         stage_width = (_usable_width(word) - LANE_COLUMN) // len(page)
@@ -130,7 +129,6 @@ def _grid(word: WordDocument, document: MapDocument) -> None:
 
 
 def _lane_row(row: _Row, lane: Lane, page: range, document: MapDocument) -> None:
-    _row_flag(row, "w:cantSplit")  # a lane moves to the next page whole
     title = row.cells[0]
     _fill(title, LABEL_FILL)
     _text(title.paragraphs[0], lane.title, bold=True)

@@ -133,9 +133,10 @@ class MapDocument:
 
 
 def stage_groups(count: int, limit: int = STAGES_PER_PAGE) -> list[range]:
-    groups = max(math.ceil(count / limit), 1)
-    bounds = [round(i * count / groups) for i in range(groups + 1)]
-    return [range(bounds[i], bounds[i + 1]) for i in range(groups)]
+    groups = math.ceil(count / limit)
+    return [
+        range(round(i * count / groups), round((i + 1) * count / groups)) for i in range(groups)
+    ]
 
 
 def score_text(score: int | None) -> str:

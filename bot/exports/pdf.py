@@ -6,6 +6,7 @@ Text is set in DejaVu Sans, with fallback fonts for what it lacks (see bot.expor
 from __future__ import annotations
 
 import io
+import math
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,10 +18,19 @@ from fpdf.table import Row
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
 from bot.exports.emotion_chart import HEIGHT_IN, WIDTH_IN, emotion_chart
 from bot.exports.fonts import DEJAVU, fallbacks_for
-from bot.exports.layout import Item, Lane, MapDocument, Table, build_document, characters
+from bot.exports.layout import (
+    Item,
+    Lane,
+    LaneKey,
+    MapDocument,
+    Table,
+    build_document,
+    characters,
+)
 from bot.exports.palette import INK, LABEL_FILL, LANE_FILLS, MUTED, NAVY, SCORE_FILLS, rgb
 from bot.exports.truetype import truetype_subset
 from bot.model import JourneyMap
+from bot.text import truncate
 
 FAMILY = "dejavu"
 FACES = ("", "B")  # each face loaded costs 50 ms; placeholders are muted rather than italic
@@ -28,6 +38,8 @@ BODY_PT = 9.5
 TABLE_PT = 8.5
 GRID_PT = 7.5
 LINE_MM_PER_PT = 0.47  # 1.33 times the font size
+GRID_LINE_MM = GRID_PT * LINE_MM_PER_PT
+ROW_LIMIT_MM = 120  # well below a landscape page's room for a row (about 165 mm)
 PADDING = (1.2, 1.5)  # mm: vertical, horizontal
 LANE_COLUMN_MM = 28
 HEADINGS = FontFace(emphasis="BOLD", color=rgb("#FFFFFF"), fill_color=rgb(NAVY))
@@ -118,13 +130,13 @@ def _label_table(pdf: FPDF, title: str | None, rows: Sequence[tuple[str, str]]) 
 
 def _grid(pdf: FPDF, document: MapDocument) -> None:
     pages = document.pages()
+    if not pages:
+        _heading(pdf, "Journey map")
+        _none_yet(pdf, "No stages yet.")
     for page in pages:
         pdf.add_page(orientation="landscape")
         part = f" · stages {page.start + 1}–{page.stop} of {len(document.columns)}"
         _heading(pdf, "Journey map" + (part if len(pages) > 1 else ""))
-        if not document.columns:
-            _none_yet(pdf, "No stages yet.")
-            return
         pdf.set_font(FAMILY, size=GRID_PT)
         stage_mm = (pdf.epw - LANE_COLUMN_MM) / len(page)
         with pdf.table(
@@ -133,31 +145,62 @@ def _grid(pdf: FPDF, document: MapDocument) -> None:
             text_align="LEFT",
             v_align="TOP",
             padding=PADDING,
-            line_height=GRID_PT * LINE_MM_PER_PT,
+            line_height=GRID_LINE_MM,
         ) as table:
             header = table.row()
             header.cell("")
             for index in page:
                 header.cell(document.columns[index].name)
             for lane in document.lanes:
-                _lane_row(table.row(), lane, page, document)
+                for number, cells in enumerate(_lane_rows(pdf, lane, page, stage_mm)):
+                    title = lane.title if number == 0 else f"{lane.title} (continued)"
+                    _lane_row(table.row(), title, lane.key, cells, page, document)
 
 
-def _lane_row(row: Row, lane: Lane, page: range, document: MapDocument) -> None:
-    row.cell(lane.title, style=LABEL)
-    for index in page:
-        items = lane.cells[index]
+def _lane_rows(pdf: FPDF, lane: Lane, page: range, width_mm: float) -> list[list[list[str]]]:
+    """The lane's cells as rows short enough for a page (fpdf2 cannot split a row): each
+    column's items run on into the next row, in order."""
+    columns = [_pack(pdf, lane.cells[index], width_mm) for index in page]
+    count = max(len(chunks) for chunks in columns)
+    return [[chunks[r] if r < len(chunks) else [] for chunks in columns] for r in range(count)]
+
+
+def _pack(pdf: FPDF, items: Sequence[Item], width_mm: float) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    used = 0.0
+    for item in items:
+        text = f"• {item.line}"
+        height = _height_mm(pdf, text, width_mm)
+        if height > ROW_LIMIT_MM:  # one item taller than a row: cut it to fit
+            text = truncate(text, int(len(text) * ROW_LIMIT_MM / height))
+            height = ROW_LIMIT_MM
+        if chunks[-1] and used + height > ROW_LIMIT_MM:
+            chunks.append([])
+            used = 0.0
+        chunks[-1].append(text)
+        used += height
+    return chunks
+
+
+def _height_mm(pdf: FPDF, text: str, width_mm: float) -> float:
+    """A generous estimate: word wrapping leaves lines up to about a fifth short."""
+    line_mm = width_mm - 2 * PADDING[1]
+    lines = math.ceil(pdf.get_string_width(text) * 1.2 / line_mm)
+    return lines * GRID_LINE_MM
+
+
+def _lane_row(
+    row: Row, title: str, key: LaneKey, cells: list[list[str]], page: range, document: MapDocument
+) -> None:
+    row.cell(title, style=LABEL)
+    for texts, index in zip(cells, page, strict=True):
         score = document.columns[index].score
         fill = None
-        if lane.key == "emotion" and score is not None:
+        if key == "emotion" and score is not None:
             fill = SCORE_FILLS[score]
-        elif lane.key in LANE_FILLS and items:
-            fill = LANE_FILLS[lane.key]
-        row.cell(_cell_text(items), style=FontFace(fill_color=rgb(fill)) if fill else None)
-
-
-def _cell_text(items: Sequence[Item]) -> str:
-    return "\n".join(f"• {item.line}" for item in items)
+        elif key in LANE_FILLS and texts:
+            fill = LANE_FILLS[key]
+        row.cell("\n".join(texts), style=FontFace(fill_color=rgb(fill)) if fill else None)
 
 
 def _emotion_curve(pdf: FPDF, document: MapDocument) -> None:

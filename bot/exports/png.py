@@ -182,8 +182,7 @@ class Canvas:
 def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> ExportFile:
     document = build_document(journey_map, extras)
     setter = Typesetter(characters(document))
-    pages = document.pages() if document.columns else []
-    bands = [_band(document, page, setter) for page in pages]
+    bands = [_band(document, page, setter) for page in document.pages()]
     width = round(2 * MARGIN + max([MIN_WIDTH, *(band.width for band in bands)]))
     heading = _wrap(setter, document.title, TITLE, width - 2 * MARGIN, 2)
     heading += _wrap(setter, document.subtitle, SUBTITLE, width - 2 * MARGIN, 2)
@@ -197,11 +196,12 @@ def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> Expor
     axes.set_axis_off()
     canvas = Canvas(axes, setter)
     y = canvas.lines(MARGIN, MARGIN, heading) + BAND_GAP
-    if not bands:
-        canvas.text(MARGIN, y, "No stages yet.", EMPTY)
     for band in bands:
         y = _draw_band(canvas, document, band, y, several=len(bands) > 1) + BAND_GAP
-    _draw_legend(canvas, y)
+    if bands:
+        _draw_legend(canvas, y)
+    else:
+        canvas.text(MARGIN, y, "No stages yet.", EMPTY)
 
     summary = f"PNG image, {width}×{height} px"
     return export_file(document.title, "png", canvas.png(figure), summary)

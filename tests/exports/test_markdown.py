@@ -81,3 +81,4 @@ def test_many_stages_split_into_tables_of_six(large: JourneyMap) -> None:
 def test_title_only_map_says_what_is_missing(title_only: JourneyMap) -> None:
     text = markdown(title_only)
     assert "_No stages yet._" in text and "_No personas yet._" in text
+    assert "| **Touchpoints**" not in text

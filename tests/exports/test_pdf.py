@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from bot.exports import ExportExtras, export
 from bot.model import JourneyMap
+from bot.samples import large_map
 
 from .conftest import UNICODE_TEXT
 from .readers import pdf_pages, pdf_text, squeeze
@@ -99,3 +100,11 @@ def test_other_scripts_get_their_noto_font(title_only: JourneyMap) -> None:
     title_only.title = "ไทย नमस्ते தமிழ்"
     text = pdf_text(export(title_only, "pdf"))
     assert "ไทย" in text and "नमस्ते" in text and "தமிழ்" in text
+
+
+def test_a_crowded_stage_runs_on_into_continued_rows() -> None:
+    crowded = large_map(2, 80)
+    crowded.touchpoints[0].customer_thought = "a very long thought " * 100
+    text = squeeze(pdf_text(export(crowded, "pdf")))
+    assert "Touchpoints(continued)" in text
+    assert all(squeeze(t.description) in text for t in crowded.touchpoints)
