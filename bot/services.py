@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.engine import Engine, Guidance
+from bot.llm import build_assistant
 from bot.settings import Settings
 from storage import MapStore, open_store
 
@@ -25,9 +26,9 @@ def build_services(settings: Settings, with_guidance: bool = True) -> Services:
     settings.journeybot_data_dir.mkdir(parents=True, exist_ok=True)
     store = open_store(settings.sqlalchemy_url)
     guidance = _open_guidance(settings) if with_guidance else None
-    return Services(
-        settings=settings, store=store, engine=Engine(store, guidance), guidance=guidance
-    )
+    assistant = build_assistant(settings, db=store.engine)
+    engine = Engine(store, guidance, assistant)
+    return Services(settings=settings, store=store, engine=engine, guidance=guidance)
 
 
 def _open_guidance(settings: Settings) -> Guidance | None:

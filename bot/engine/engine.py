@@ -160,8 +160,12 @@ class Engine:
         if command is not None:
             return self._command(stored, state, turn.user, command, pending)
         parsed = parse_answer(journey_map, state.step, turn.text)
+        errors = [error.describe() for error in parsed.errors]
         if parsed.edits and not parsed.errors:
-            return self._apply(journey_map, state, turn.user, parsed.edits)
+            applied = self._apply(journey_map, state, turn.user, parsed.edits)
+            if not applied.reply.errors or self.assistant is None:
+                return applied
+            errors = applied.reply.errors  # read but didn't fit the map: let the model try
         notices: list[str] = []
         if self.assistant is not None and turn.text.strip():
             try:
@@ -170,11 +174,9 @@ class Engine:
                 notices.append(str(unavailable))
         reply = self._reply(journey_map, state, show_example=True)
         reply.notices = notices
-        if parsed.errors:
-            reply.errors = [error.describe() for error in parsed.errors]
+        reply.errors = errors or ["I found nothing to add in that message."]
+        if errors:
             reply.notices.append("Nothing was saved from that message; fix the line(s) and resend.")
-        else:
-            reply.errors = ["I found nothing to add in that message."]
         return Outcome(journey_map, state, reply)
 
     def _propose(
