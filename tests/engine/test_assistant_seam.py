@@ -109,3 +109,12 @@ def test_questions_are_answered_from_guidance_with_sources(store: MapStore) -> N
     down = Engine(store, FakeGuidance(), FakeAssistant(down=True))
     fallback = down.handle(KEY, Turn(user="U1", text="what's a moment of truth?")).reply  # type: ignore[union-attr]
     assert fallback.sections[0].body == "A moment…" and "unavailable" in fallback.notices[0]
+
+
+def test_a_plain_reading_that_does_not_fit_goes_to_the_model(store: MapStore) -> None:
+    assistant = FakeAssistant(Proposal(edits=[FRIENDS]))
+    engine = started(store, assistant)
+    text = "Friends > then Google reviews, and <!channel> says hi"
+    reply = engine.handle(KEY, Turn(user="U1", text=text)).reply  # type: ignore[union-attr]
+    assert assistant.calls == ["propose:T1"] and reply.sections[0].heading == "Proposed"
+    assert touchpoints(store) == []
