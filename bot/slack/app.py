@@ -58,7 +58,7 @@ def create_app(services: Services, client: WebClient | None = None) -> App:
         process_before_response=True,
         listener_executor=ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="slack"),
     )
-    register_middleware(app, services.store)
+    register_middleware(app)
     register_listeners(app, services)
     app.error(on_error)
     return app

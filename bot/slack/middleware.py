@@ -1,17 +1,23 @@
-"""Cross-cutting request handling, before any listener runs:
+"""Cross-cutting request handling:
 
 - noise: other bots' messages, edits, deletes, joins and channel chatter that is neither in a
-  thread nor addressed to the bot are acknowledged and dropped without touching the database;
-- duplicates: every delivery is claimed in the database (so the claim holds across replicas);
-  the first delivery to arrive is processed and any later one (a Slack retry, or the second of the
-  app_mention/message pair Slack sends for one mention) is acknowledged and dropped.
+  thread nor addressed to the bot are acknowledged and dropped before any listener runs;
+- duplicates: Slack retries unacknowledged events, and sends one mention twice (app_mention and
+  message). Each delivery has a key; the first delivery to claim its key is processed, any other
+  is dropped. The claim is made in two places so that no acknowledgement waits for a database
+  write: the middleware drops duplicates this process has already seen (in memory), and the
+  lazy listener claims the key in the database before it does anything (`once`), which holds
+  across replicas sharing the database.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 
@@ -21,11 +27,14 @@ from storage import MapStore
 log = logging.getLogger(__name__)
 
 Next = Callable[[], BoltResponse]
+Work = TypeVar("Work", bound=Callable[..., None])
+DELIVERY = "journeybot_delivery"  # context key: the delivery's key, claimed by `once`
+REMEMBERED = 20_000
 
 
-def register_middleware(app: App, store: MapStore) -> None:
+def register_middleware(app: App) -> None:
     app.use(drop_noise)
-    app.use(deduplicator(store))
+    app.use(Deliveries().middleware)
 
 
 def drop_noise(body: dict[str, Any], context: BoltContext, next: Next) -> BoltResponse:
@@ -60,13 +69,52 @@ def delivery_key(body: dict[str, Any]) -> str | None:
     return None
 
 
-def deduplicator(store: MapStore) -> Callable[..., BoltResponse]:
-    def deduplicate(body: dict[str, Any], request: BoltRequest, next: Next) -> BoltResponse:
-        key = delivery_key(body)
-        if key is None or store.claim_event(key):
-            return next()
-        retry = request.headers.get("x-slack-retry-num", ["0"])[0]
-        log.info("duplicate delivery dropped (%s, retry %s)", key.split(":")[1], retry)
-        return BoltResponse(status=200, body="")
+class Deliveries:
+    """The keys of recent deliveries seen by this process (a bounded, thread-safe memory)."""
 
-    return deduplicate
+    def __init__(self, size: int = REMEMBERED) -> None:
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def first_time(self, key: str) -> bool:
+        with self._lock:
+            if key in self._seen:
+                return False
+            self._seen[key] = None
+            if len(self._seen) > self._size:
+                self._seen.popitem(last=False)
+            return True
+
+    def middleware(
+        self, body: dict[str, Any], request: BoltRequest, context: BoltContext, next: Next
+    ) -> BoltResponse:
+        key = delivery_key(body)
+        if key is not None and not self.first_time(key):
+            _dropped(key, request)
+            return BoltResponse(status=200, body="")
+        context[DELIVERY] = key
+        return next()
+
+
+def once(store: MapStore) -> Callable[[Work], Work]:
+    """For lazy listeners (which must take `context`): do the work only if this delivery is the
+    first to claim its key in the database."""
+
+    def decorate(work: Work) -> Work:
+        @functools.wraps(work)
+        def run(**kwargs: Any) -> None:
+            key = kwargs["context"].get(DELIVERY)
+            if key is None or store.claim_event(key):
+                work(**kwargs)
+            else:
+                log.info("duplicate delivery dropped (%s, claimed elsewhere)", key.split(":")[1])
+
+        return run  # type: ignore[return-value]
+
+    return decorate
+
+
+def _dropped(key: str, request: BoltRequest) -> None:
+    retry = request.headers.get("x-slack-retry-num", ["0"])[0]
+    log.info("duplicate delivery dropped (%s, retry %s)", key.split(":")[1], retry)

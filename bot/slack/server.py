@@ -21,12 +21,16 @@ HEALTH_PATH = "/healthz"
 MAX_BODY = 1_000_000
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the stdlib's 5 drops connections when Slack sends a burst
+
+
 class SlackHTTPServer:
     def __init__(self, app: App, store: MapStore, host: str = "0.0.0.0", port: int = 3000) -> None:
         self.app = app
         self.store = store
-        self.httpd = ThreadingHTTPServer((host, port), _handler(self))
-        self.httpd.daemon_threads = True
+        self.httpd = _Server((host, port), _handler(self))
         self._thread: threading.Thread | None = None
 
     @property

@@ -10,7 +10,7 @@ import pytest
 
 from bot.engine import Engine
 
-from .harness import CHANNEL, SlackApp
+from .harness import CHANNEL, SlackApp, settings_for
 from .mock_slack import BOT_USER, MockSlack
 
 ANA, BEN = "U_ANA", "U_BEN"
@@ -193,3 +193,27 @@ def test_a_failing_listener_apologizes_with_an_error_id_and_leaves_the_map(
     error_id = text.split("`")[1]
     assert error_id in caplog.text and "secret plan" not in caplog.text
     assert bot.services.store.load(bot.key(thread)) == before
+
+
+def test_deliveries_to_two_replicas_sharing_the_database_are_applied_once(
+    bot: SlackApp, tmp_path, slack: MockSlack
+) -> None:
+    replica = SlackApp(settings_for(tmp_path, slack), slack)  # same data dir: same database
+    try:
+        thread = bot.start(ANA, "Replicas")
+        event = {
+            "type": "message",
+            "user": ANA,
+            "text": OBJECTIVE,
+            "ts": "1800000005.000100",
+            "channel": CHANNEL,
+            "thread_ts": thread,
+        }
+        assert bot.event(event, event_id="EvR") == 200
+        assert replica.event(event, retry=1, event_id="EvR") == 200
+        bot.slack.wait_for(lambda: len(bot.slack.posts(thread)) == 2)
+        bot.slack.wait_quiet()
+        assert len(bot.slack.posts(thread)) == 2 and version(bot, thread) == 2
+    finally:
+        replica.stop()
+        replica.services.store.engine.dispose()

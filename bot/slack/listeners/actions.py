@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.engine import Turn
@@ -19,13 +19,16 @@ from bot.slack.errors import guarded, in_thread
 from bot.slack.listeners.common import ack_now
 from bot.slack.listeners.events import publish_home
 from bot.slack.maps import Maps
+from bot.slack.middleware import once
 from bot.slack.payloads import action_thread, team_of
 
 HOME_EXPORT_FORMAT = "pdf"
 
 
 def register(app: App, services: Services, maps: Maps) -> None:
-    def run_command(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+    def run_command(
+        body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         key = action_thread(body)
         if key is None:
             return
@@ -34,7 +37,9 @@ def register(app: App, services: Services, maps: Maps) -> None:
             turn = Turn(user=body["user"]["id"], text=action.get("value", ""))
             Conversation(services, client).answer(key, turn, react_to=clicked)
 
-    def open_form(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+    def open_form(
+        body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         key = action_thread(body)
         kind = action.get("value", "")
         if key is None or kind not in FORM_KINDS:
@@ -45,7 +50,9 @@ def register(app: App, services: Services, maps: Maps) -> None:
                 view = form_modal(kind, key, stored.journey_map)
                 client.views_open(trigger_id=body["trigger_id"], view=view)
 
-    def export_from_home(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+    def export_from_home(
+        body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         team, user = team_of(body), body["user"]["id"]
         with guarded(lambda text: publish_home(maps, client, team, user, notice=text)):
             stored = services.store.load_by_id(action.get("value", ""))
@@ -57,7 +64,8 @@ def register(app: App, services: Services, maps: Maps) -> None:
             notice = f"Exported “{stored.journey_map.title}” to its thread."
             publish_home(maps, client, team, user, notice=notice)
 
-    app.action(re.compile(rf"^{COMMAND_ACTION}:"))(ack=ack_now, lazy=[run_command])
-    app.action(re.compile(rf"^{FORM_ACTION}:"))(ack=ack_now, lazy=[open_form])
+    first = once(services.store)
+    app.action(re.compile(rf"^{COMMAND_ACTION}:"))(ack=ack_now, lazy=[first(run_command)])
+    app.action(re.compile(rf"^{FORM_ACTION}:"))(ack=ack_now, lazy=[first(open_form)])
     app.action(HOME_OPEN_ACTION)(ack_now)  # a link button: Slack still reports the click
-    app.action(HOME_EXPORT_ACTION)(ack=ack_now, lazy=[export_from_home])
+    app.action(HOME_EXPORT_ACTION)(ack=ack_now, lazy=[first(export_from_home)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -19,6 +19,7 @@ from bot.slack.blocks.summary import outline_blocks
 from bot.slack.conversation import Conversation
 from bot.slack.errors import guarded
 from bot.slack.maps import Maps
+from bot.slack.middleware import once
 from bot.slack.payloads import split_command
 from bot.text import slack_escape, truncate
 
@@ -82,7 +83,9 @@ def register(app: App, services: Services, maps: Maps) -> None:
         else:
             ack()
 
-    def run_journey(command: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    def run_journey(
+        command: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
         p = plan(command.get("text", ""))
         if not p.work:
             return
@@ -98,7 +101,7 @@ def register(app: App, services: Services, maps: Maps) -> None:
         with guarded(asked.tell):
             RUNNERS[p.name](asked, p.argument)
 
-    app.command(COMMAND)(ack=ack_journey, lazy=[run_journey])
+    app.command(COMMAND)(ack=ack_journey, lazy=[once(services.store)(run_journey)])
 
 
 def new_map(asked: Asked, title: str) -> None:

@@ -16,6 +16,7 @@ from bot.slack.conversation import Conversation
 from bot.slack.errors import guarded, in_thread
 from bot.slack.listeners.common import ack_now
 from bot.slack.maps import Maps
+from bot.slack.middleware import once
 from bot.slack.payloads import Message, new_map_title, read_message
 
 
@@ -28,16 +29,19 @@ def register(app: App, services: Services, maps: Maps) -> None:
         with guarded(in_thread(client, message.channel, thread)):
             handle_message(services, maps, client, message)
 
-    def on_home_opened(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+    def on_home_opened(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         if event.get("tab") != "home":
             return
         with guarded(None):
             publish_home(maps, client, body.get("team_id", ""), event["user"])
 
     # app_mention and message both deliver a mention; the middleware lets one of them through.
-    app.event("app_mention")(ack=ack_now, lazy=[on_message])
-    app.message()(ack=ack_now, lazy=[on_message])
-    app.event("app_home_opened")(ack=ack_now, lazy=[on_home_opened])
+    first = once(services.store)
+    app.event("app_mention")(ack=ack_now, lazy=[first(on_message)])
+    app.message()(ack=ack_now, lazy=[first(on_message)])
+    app.event("app_home_opened")(ack=ack_now, lazy=[first(on_home_opened)])
 
 
 def handle_message(services: Services, maps: Maps, client: WebClient, message: Message) -> None:

@@ -19,6 +19,7 @@ from bot.slack.conversation import Conversation
 from bot.slack.errors import guarded, in_thread
 from bot.slack.forms import Form, error_block, form_edit, form_problems, read_form, view_values
 from bot.slack.listeners.common import ack_now
+from bot.slack.middleware import once
 from bot.slack.payloads import team_of
 from bot.text import truncate
 
@@ -51,7 +52,7 @@ def register(app: App, services: Services) -> None:
             turn = Turn(user=body["user"]["id"], edits=[edit])
             Conversation(services, client).answer(key, turn)
 
-    def open_new_map(body: dict[str, Any], client: WebClient) -> None:
+    def open_new_map(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         with guarded(None):
             client.views_open(trigger_id=body["trigger_id"], view=new_map_modal())
 
@@ -83,9 +84,10 @@ def register(app: App, services: Services) -> None:
                 team_of(body), values["channel"], values["title"].strip(), body["user"]["id"]
             )
 
-    app.view(re.compile(rf"^{FORM_CALLBACK}:"))(ack=check_form, lazy=[apply_form])
-    app.shortcut(NEW_MAP_SHORTCUT)(ack=ack_now, lazy=[open_new_map])
-    app.view(NEW_MAP_CALLBACK)(ack=check_new_map, lazy=[start_new_map])
+    first = once(services.store)
+    app.view(re.compile(rf"^{FORM_CALLBACK}:"))(ack=check_form, lazy=[first(apply_form)])
+    app.shortcut(NEW_MAP_SHORTCUT)(ack=ack_now, lazy=[first(open_new_map)])
+    app.view(NEW_MAP_CALLBACK)(ack=check_new_map, lazy=[first(start_new_map)])
 
 
 def _dry_run(services: Services, form: Form) -> dict[str, str]:
