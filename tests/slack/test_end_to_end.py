@@ -116,6 +116,14 @@ def test_three_people_build_a_map_in_slack(bot: SlackApp) -> None:
     done = t.press(ANA, "Mark complete")
     assert ":white_check_mark: marked the map complete" in json.dumps(done.blocks)
 
+    critique = t.press(BEN, "Critique")
+    assert "Critique · First-time mortgage buyers" in json.dumps(
+        critique.blocks, ensure_ascii=False
+    )
+    t.press(CLEO, "Export")  # every format, in one upload to the thread
+    done = bot.slack.wait_for(lambda: bot.slack.calls_to("files.completeUploadExternal"), 60)[0]
+    assert len(json.loads(done.params["files"])) == 7 and done.params["thread_ts"] == t.thread
+
     stored = bot.services.store.load(bot.key(t.thread))
     assert stored is not None
     m = stored.journey_map

@@ -218,3 +218,41 @@ def test_a_slow_turn_shows_an_hourglass_and_a_quick_one_does_not(
     added = bot.slack.calls_to("reactions.add")
     assert [c.params["timestamp"] for c in added] == [slow] != [quick]
     assert removed[0].params["timestamp"] == slow
+
+
+# --- the real critique and exports ----------------------------------------------------------
+
+
+def small_map(bot: SlackApp) -> str:
+    thread = bot.start(ANA, "Real exports")
+    key = bot.key(thread)
+    for text in (
+        "objective: Halve drop-out\nscenario: first flat",
+        "skip",
+        "skip",
+        "Dream, Apply",
+        "Apply > Online form (website) | owner: Ops",
+    ):
+        assert bot.services.engine.handle(key, Turn(user=ANA, text=text)) is not None
+    return thread
+
+
+def test_the_real_critique_is_posted_in_the_thread(bot: SlackApp) -> None:
+    thread = small_map(bot)
+    bot.message(BEN, "critique", thread)
+    reply = bot.slack.wait_for(lambda: bot.slack.posts(thread)[1:], timeout=30)[0]
+    shown = json.dumps(reply.blocks, ensure_ascii=False)
+    assert "Critique · Real exports" in shown and "/100" in shown
+    assert any(label in shown for label in ("Blockers (", "Major (", "Minor ("))
+
+
+def test_real_export_files_are_uploaded_to_the_thread(bot: SlackApp) -> None:
+    thread = small_map(bot)
+    bot.message(BEN, "export pdf markdown", thread)
+    done = bot.slack.wait_for(lambda: bot.slack.calls_to("files.completeUploadExternal"), 60)[0]
+    names = [c.params["filename"] for c in bot.slack.calls_to("files.getUploadURLExternal")]
+    assert sorted(name.rsplit(".", 1)[1] for name in names) == ["md", "pdf"]
+    assert len(json.loads(done.params["files"])) == 2 and done.params["thread_ts"] == thread
+    assert all(c.params["size"] > 100 for c in bot.slack.calls_to("upload"))
+    reply = bot.slack.wait_for(lambda: bot.slack.posts(thread)[1:])[0]
+    assert "Exported" in json.dumps(reply.blocks)
