@@ -15,9 +15,11 @@ _AREA_ORDER = {area: i for i, area in enumerate(Area)}
 
 
 def critique(journey_map: JourneyMap, now: datetime | None = None) -> Critique:
-    """Every rule over the map. Findings come blockers first, then by area, rule and map order."""
+    """Every rule that applies to the map (current or future state) over it. Findings come
+    blockers first, then by area, rule and map order."""
     view = MapView.of(journey_map, now or datetime.now(UTC))
-    findings = [_finding(rule, hit) for rule in RULES for hit in rule.check(view)]
+    rules = [rule for rule in RULES if rule.applies_to(journey_map)]
+    findings = [_finding(rule, hit) for rule in rules for hit in rule.check(view)]
     findings.sort(key=lambda f: (f.severity.rank, _AREA_ORDER[f.area]))
     scores = scorecard(findings)
     return Critique(

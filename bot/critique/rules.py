@@ -1,4 +1,7 @@
-"""The rule table: each rule is data (id, area, severity, title, guidance) over a check."""
+"""The rule table: each rule is data (id, area, severity, title, guidance) over a check.
+
+A rule marked `current_only` is skipped on future-state maps: a future state is designed, not
+observed, so it has no quotes, its items are assumed by nature and it may well have no pains."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.critique.checks import Check, emotions, evidence, kpis, pains, personas, scope, stages
 from bot.critique.findings import Area, Severity
+from bot.model import JourneyMap
 
 B, M, m = Severity.BLOCKER, Severity.MAJOR, Severity.MINOR
 STAGE_GUIDES = (
@@ -23,6 +27,10 @@ class Rule:
     title: str
     guides: tuple[str, ...]
     check: Check
+    current_only: bool = False
+
+    def applies_to(self, journey_map: JourneyMap) -> bool:
+        return journey_map.state_of == "current" or not self.current_only
 
 
 # fmt: off
@@ -33,6 +41,8 @@ RULES: tuple[Rule, ...] = (
          ("scope-and-objective", "one-persona-one-scenario-one-goal"), scope.no_scenario),
     Rule("no-owner-or-audience", Area.SCOPE, m, "No map owner or audience",
          ("scope-and-objective", "keeping-a-map-alive"), scope.no_owner_or_audience),
+    Rule("no-map-owner", Area.SCOPE, m, "No map owner",
+         ("keeping-a-map-alive",), scope.no_map_owner),
     Rule("scope-several-personas", Area.SCOPE, M, "Scope too broad: several personas",
          ("one-persona-one-scenario-one-goal",), scope.several_personas),
     Rule("scope-several-scenarios", Area.SCOPE, M, "Scope too broad: several scenarios",
@@ -67,11 +77,14 @@ RULES: tuple[Rule, ...] = (
     Rule("low-without-pain", Area.EMOTIONS, M, "Emotional low without a pain point",
          ("pain-points", "capturing-emotions"), emotions.low_without_pain),
     Rule("no-customer-quotes", Area.EMOTIONS, m, "No customer quotes",
-         ("customer-quotes", "research-interviews"), emotions.no_customer_quotes),
+         ("customer-quotes", "research-interviews"), emotions.no_customer_quotes,
+         current_only=True),
     Rule("no-pain-points", Area.PAINS, M, "No pain points",
-         ("pain-points",), pains.no_pain_points),
+         ("pain-points",), pains.no_pain_points, current_only=True),
     Rule("no-moment-of-truth", Area.PAINS, M, "No moment of truth",
          ("moments-of-truth",), pains.no_moment_of_truth),
+    Rule("moment-no-evidence", Area.PAINS, M, "Moment of truth resting on an assumption",
+         ("moments-of-truth", "evidence-levels"), pains.moment_no_evidence, current_only=True),
     Rule("no-delight-points", Area.PAINS, m, "No delight points",
          ("delight-points",), pains.no_delight_points),
     Rule("no-kpis", Area.KPIS, M, "No KPIs", ("choosing-kpis",), kpis.no_kpis),
@@ -89,10 +102,13 @@ RULES: tuple[Rule, ...] = (
          ("findings-to-actions",), kpis.action_no_owner),
     Rule("assumption-only", Area.EVIDENCE, M, "Assumption-only map",
          ("validating-an-assumption-map", "research-interviews", "evidence-levels"),
-         evidence.assumption_only),
+         evidence.assumption_only, current_only=True),
+    Rule("assumption-heavy", Area.EVIDENCE, M, "Map leaning on assumptions",
+         ("evidence-levels", "validating-an-assumption-map"), evidence.assumption_heavy,
+         current_only=True),
     Rule("no-research-basis", Area.EVIDENCE, m, "No research basis in the scope",
          ("evidence-levels", "research-interviews"), evidence.no_research_basis),
-    Rule("stale-map", Area.EVIDENCE, m, "Not updated for months",
-         ("keeping-a-map-alive",), evidence.stale_map),
+    Rule("review-overdue", Area.EVIDENCE, m, "Review overdue",
+         ("keeping-a-map-alive",), evidence.review_overdue),
 )
 # fmt: on

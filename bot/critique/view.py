@@ -15,6 +15,7 @@ from bot.model import (
     Emotion,
     JourneyMap,
     Kpi,
+    MomentOfTruth,
     PainPoint,
     Persona,
     Stage,
@@ -101,6 +102,11 @@ class MapView:
     def at_pain(self, p: PainPoint) -> Location:
         stage = quoted(self.stage_names.get(p.stage_id, p.stage_id))
         return Location(kind="pain", item_id=p.id, label=f"Pain {quoted(p.text)} in stage {stage}")
+
+    def at_moment(self, mt: MomentOfTruth) -> Location:
+        stage = quoted(self.stage_names.get(mt.stage_id, mt.stage_id))
+        label = f"Moment of truth {quoted(mt.text)} in stage {stage}"
+        return Location(kind="moment", item_id=mt.id, label=label)
 
     def at_kpi(self, k: Kpi) -> Location:
         return Location(kind="kpi", item_id=k.id, label=f"KPI {quoted(k.name)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.evidence import evidence_for
 from bot.model import (
     Action,
     DelightPoint,
@@ -21,11 +22,14 @@ from bot.model import (
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 STAGES = ("Discover", "Compare", "Buy", "Receive", "Use")
 SCORES = (1, -1, 0, -2, 1)
+INTERVIEWS = "8 customer interviews, 2026"
+RETURNS_DATA = "returns data 2026"
 
 
 def clean_map(stages: tuple[str, ...] = STAGES) -> JourneyMap:
     """A small, complete map: one persona, a touchpoint and an emotion per stage, a pain with an
-    owned action in every low stage, a delight, a moment of truth and a complete KPI."""
+    owned action in every low stage, a delight, a moment of truth and a complete KPI; an owner,
+    and every item observed in the research the scope names."""
     m = JourneyMap(
         id="clean",
         title="Buying a washing machine",
@@ -38,6 +42,7 @@ def clean_map(stages: tuple[str, ...] = STAGES) -> JourneyMap:
             usage="Plan next year's delivery changes.",
             research_basis="8 customer interviews, returns data 2026",
         ),
+        owner="Priya, returns service owner",
         created_at=NOW,
         updated_at=NOW,
     )
@@ -47,6 +52,7 @@ def clean_map(stages: tuple[str, ...] = STAGES) -> JourneyMap:
             name="Sam, busy parent",
             goals=["Washing done again by the weekend"],
             data_source="8 interviews, 2026",
+            evidence=evidence_for(source=INTERVIEWS),
         )
     )
     for i, name in enumerate(stages):
@@ -60,17 +66,29 @@ def clean_map(stages: tuple[str, ...] = STAGES) -> JourneyMap:
                 description=f"{name} page with delivery dates",
                 customer_action=f"Checks the options while {name.lower()}",
                 owner="Digital",
+                evidence=evidence_for(source=RETURNS_DATA),
             )
         )
         score = SCORES[i % len(SCORES)]
         m.emotions.append(
-            Emotion(stage_id=stage.id, score=score, label="mixed", quote=f"About {name}.")
+            Emotion(
+                stage_id=stage.id,
+                score=score,
+                label="mixed",
+                quote=f"About {name}.",
+                evidence=evidence_for(source=INTERVIEWS),
+            )
         )
         if score < 0:
             add_pain(m, stage.id, f"Waiting without news in {name}")
     first, last = m.stages[0].id, m.stages[-1].id
-    m.delight_points.append(DelightPoint(id=m.new_id("delight"), text="Same-day", stage_id=last))
-    m.moments_of_truth.append(MomentOfTruth(id=m.new_id("moment"), text="Slot", stage_id=first))
+    heard = evidence_for(source=INTERVIEWS)
+    m.delight_points.append(
+        DelightPoint(id=m.new_id("delight"), text="Same-day", stage_id=last, evidence=heard)
+    )
+    m.moments_of_truth.append(
+        MomentOfTruth(id=m.new_id("moment"), text="Slot", stage_id=first, evidence=heard)
+    )
     m.kpis.append(
         Kpi(
             id=m.new_id("kpi"),
@@ -85,7 +103,8 @@ def clean_map(stages: tuple[str, ...] = STAGES) -> JourneyMap:
 
 
 def add_pain(m: JourneyMap, stage_id: str, text: str, with_action: bool = True) -> PainPoint:
-    pain = PainPoint(id=m.new_id("pain"), text=text, stage_id=stage_id)
+    evidence = evidence_for(source=RETURNS_DATA)
+    pain = PainPoint(id=m.new_id("pain"), text=text, stage_id=stage_id, evidence=evidence)
     m.pain_points.append(pain)
     if with_action:
         m.actions.append(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.critique.view import Hit, MapView
+from bot.critique.view import Hit, MapView, quoted
+from bot.model import EvidenceLevel
 
 
 def no_pain_points(v: MapView) -> Iterator[Hit]:
@@ -26,6 +27,21 @@ def no_moment_of_truth(v: MapView) -> Iterator[Hit]:
             "Mark the one or two interactions that make or break the relationship, e.g. "
             f"`moment: {_lowest(v)} > The first document request`.",
         )
+
+
+def moment_no_evidence(v: MapView) -> Iterator[Hit]:
+    for mt in v.m.moments_of_truth:
+        if mt.evidence.level is EvidenceLevel.ASSUMED:
+            yield Hit(
+                v.at_moment(mt),
+                f"Moment of truth {quoted(mt.text)} is assumed: nothing observed or reported "
+                "shows that customers decide to trust, stay or leave here, yet it is where the "
+                "map asks for the most effort.",
+                f"Check it before investing in it: look for drop-off, complaints or churn at "
+                f"this step, or ask customers, and record it, e.g. `evidence {mt.id}: funnel "
+                f'analytics, 40% drop-off here` or `evidence {mt.id}: quote "That is when I '
+                'nearly gave up"`.',
+            )
 
 
 def no_delight_points(v: MapView) -> Iterator[Hit]:

@@ -68,8 +68,21 @@ def no_owner_or_audience(v: MapView) -> Iterator[Hit]:
             v.at_scope("audience"),
             "Nobody is named as the map's owner or audience, so nobody is answerable for acting "
             "on it or keeping it current.",
-            "Name who the map is for and who keeps it alive, e.g. `edit scope for: Retail "
-            "lending leadership`.",
+            "Say who the map is for and who keeps it alive, e.g. `edit scope for: Retail "
+            "lending leadership` and `owner: @maya`.",
+        )
+
+
+def no_map_owner(v: MapView) -> Iterator[Hit]:
+    """The audience is named (else no-owner-or-audience) but nobody keeps the map alive."""
+    if not v.m.owner and v.m.scope.audience:
+        yield Hit(
+            v.at_map(),
+            f"The map is for {quoted(v.m.scope.audience)}, but nobody is named as its owner: "
+            "nobody convenes its reviews, updates it or retires it, so it goes stale after "
+            "the workshop.",
+            "Name the person who keeps it alive, someone close to the journey such as its "
+            "service owner or CX lead, e.g. `owner: @maya`.",
         )
 
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from bot.critique.imports.draft import Anchor, Preamble, StageDraft, TouchpointDraft
 from bot.critique.imports.emotions import read_emotion
 from bot.critique.imports.problem import MAX_ITEMS, MAX_STAGES, MAX_TOUCHPOINTS, ImportProblem
+from bot.evidence import evidence_for
 from bot.model import (
     KNOWN_CHANNELS,
     LONG,
@@ -49,6 +50,7 @@ def build_map(stages: list[StageDraft], preamble: Preamble, title_hint: str) -> 
                     name=_short(preamble.persona),
                     goals=[_short(goal) for goal in preamble.goals],
                     data_source=_short(preamble.source),
+                    evidence=evidence_for(source=_short(preamble.source)),
                 )
             )
         for draft in stages:
@@ -181,8 +183,14 @@ def _emotion(stage: Stage, draft: StageDraft) -> Emotion | None:
         return None
     score = round(sum(s for s, _, _ in read) / len(read))
     label = next((x for x in (*draft.emotion_labels, *(label for _, label, _ in read)) if x), "")
-    quote = " ".join(_distinct([*(q for _, _, q in read if q), *draft.quotes]))
-    return Emotion(stage_id=stage.id, score=score, label=_short(label), quote=_long(quote))
+    quote = _long(" ".join(_distinct([*(q for _, _, q in read if q), *draft.quotes])))
+    return Emotion(
+        stage_id=stage.id,
+        score=score,
+        label=_short(label),
+        quote=quote,
+        evidence=evidence_for(quote=quote),  # as in chat: a customer's words are reported
+    )
 
 
 def _note(text: str, brackets: bool = False) -> tuple[str, str]:
