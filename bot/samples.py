@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from bot.evidence import evidence_for
 from bot.model import (
     Action,
     Contribution,
@@ -173,12 +174,21 @@ def sample_map() -> JourneyMap:
             needs=["Plain-language terms", "Progress she can see"],
             frustrations=["Repeating the same information", "Jargon"],
             data_source="12 interviews, March 2026",
+            evidence=evidence_for("12 interviews, March 2026"),
         )
     )
     for name, score, label, quote, touchpoints in _MORTGAGE_STAGES:
         stage = Stage(id=m.new_id("stage"), name=name)
         m.stages.append(stage)
-        m.emotions.append(Emotion(stage_id=stage.id, score=score, label=label, quote=quote))
+        m.emotions.append(
+            Emotion(
+                stage_id=stage.id,
+                score=score,
+                label=label,
+                quote=quote,
+                evidence=evidence_for(quote=quote),
+            )
+        )
         for description, channel, does, thinks, owner in touchpoints:
             m.touchpoints.append(
                 Touchpoint(
@@ -280,6 +290,11 @@ def sample_map() -> JourneyMap:
         ),
     ]
     m.contributors.append(Contribution(user="U_SAMPLE", summary="built the sample", at=FIXED_TIME))
+    for touchpoint in (form, doc_email):
+        touchpoint.evidence = evidence_for("application funnel analytics")
+    for item in (*m.pain_points, *m.delight_points, *m.moments_of_truth):
+        item.evidence = evidence_for("12 customer interviews (2026)")
+    m.owner = "Head of lending"
     m.status = MapStatus.COMPLETE
     m.version = 1
     return m

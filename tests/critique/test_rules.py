@@ -239,9 +239,7 @@ def test_rule_stays_quiet_on_the_near_miss(rule_id: str) -> None:
 
 def test_clean_maps_have_no_findings() -> None:
     assert critique(valid(clean_map()), now=NOW).findings == []
-    # bot/samples.py predates evidence levels and map owners: that is all the sample lacks
-    lacks = {"assumption-heavy", "moment-no-evidence", "no-map-owner"}
-    assert critique(sample_map(), now=NOW).rule_ids <= lacks
+    assert critique(sample_map(), now=NOW).findings == []
 
 
 def test_a_finding_names_the_item_it_is_about() -> None:
