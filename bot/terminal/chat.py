@@ -17,6 +17,7 @@ from bot.services import Services
 from bot.terminal.render import render_reply
 from storage import MapKey
 
+QUIT = {"quit", "exit"}
 WORKSPACE = "local"
 CHANNEL = "terminal"
 
@@ -88,7 +89,7 @@ class Chat:
         first = self.ask("\nyou> ")
         if first is None:
             return None
-        if not first.strip() or read_command(first) is not None:
+        if not first.strip() or first.strip().lower() in QUIT or read_command(first) is not None:
             return first
         lines = [first]
         while True:
@@ -100,11 +101,21 @@ class Chat:
     def loop(self, key: MapKey) -> None:
         while True:
             message = self.read_message()
-            if message is None or message.strip().lower() in {"quit", "exit"}:
+            if message is None or message.strip().lower() in QUIT:
                 self.say("Saved. Bye!")
                 return
-            if message.strip():
-                self.show(self.services.engine.handle(key, Turn(user=self.user, text=message)))
+            if not message.strip():
+                continue
+            result = self.services.engine.handle(key, Turn(user=self.user, text=message))
+            self.show(result)
+            if result is not None and result.reply.spawn == "future":
+                key = self.open_future(key)
+
+    def open_future(self, current: MapKey) -> MapKey:
+        """The terminal's "new thread": a new key, and the chat carries on in the future map."""
+        future = terminal_key(uuid.uuid4().hex[:12])
+        self.show(self.services.engine.start_future(current, future, self.user))
+        return future
 
 
 def run_chat(

@@ -84,3 +84,34 @@ def test_schema_command_prints_the_json_schema(tmp_path: Path) -> None:
 def test_unknown_map_id_is_a_clear_error(tmp_path: Path) -> None:
     done = run_cli(["maps", "show", "nope"], tmp_path)
     assert done.returncode == 1 and "maps list" in done.stderr
+
+
+TEAM_FEATURES = """Support journey
+stage: Notice, Contact
+
+go to touchpoints
+Contact > Help line (phone) | owner: Support | source: 2026 call logs
+
+go to emotions
+vote Contact -2
+vote Contact 1 because the wait is short now
+settle Contact
+evidence tp-3: quote "I waited forty minutes"
+summary
+future state
+show map
+quit
+"""
+
+
+def test_team_features_in_the_terminal(tmp_path: Path) -> None:
+    done = run_cli(["chat", "--user", "ana"], tmp_path, TEAM_FEATURES)
+    out = done.stdout
+    assert done.returncode == 0, done.stderr
+    assert "Contact: 1 vote(s), mean +1.0" in out  # one person, one vote: the second replaced it
+    assert "settled Contact at +1 because the wait is short now" in out
+    assert "evidence on touchpoint tp-3 (observed)" in out  # call logs were already observed
+    assert "Lows of the emotion curve" in out
+    assert "Future state of Support journey" in out
+    listing = run_cli(["maps", "list"], tmp_path).stdout
+    assert "Support journey (future state)" in listing and listing.count("Support journey") == 2
