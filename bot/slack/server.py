@@ -46,7 +46,9 @@ class SlackHTTPServer:
         self.httpd.serve_forever()
 
     def start(self) -> SlackHTTPServer:
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 

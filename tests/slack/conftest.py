@@ -27,6 +27,5 @@ def slack() -> Iterator[MockSlack]:
 def bot(tmp_path: Path, slack: MockSlack) -> Iterator[SlackApp]:
     app = SlackApp(settings_for(tmp_path, slack), slack)
     yield app
-    slack.wait_quiet()
     app.stop()
     app.services.store.engine.dispose()

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -16,7 +18,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.services import Services, build_services
 from bot.settings import Settings
-from bot.slack.app import create_app
+from bot.slack.app import WORKERS, create_app
 from bot.slack.server import EVENTS_PATH, SlackHTTPServer
 from storage import MapKey
 
@@ -43,17 +45,53 @@ def settings_for(data_dir: Path, slack: MockSlack, **overrides: Any) -> Settings
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
+class CountingExecutor(ThreadPoolExecutor):
+    """The app's listener executor, counting work in progress so a test can wait until none."""
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(max_workers=workers)
+        self.busy = 0
+        self.changed = threading.Condition()
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        with self.changed:
+            self.busy += 1
+
+        def counted():  # type: ignore[no-untyped-def]
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                with self.changed:
+                    self.busy -= 1
+                    self.changed.notify_all()
+
+        return super().submit(counted)
+
+    def wait_idle(self, timeout: float = 20.0) -> None:
+        with self.changed:
+            assert self.changed.wait_for(lambda: self.busy == 0, timeout), "listeners still busy"
+
+
 class SlackApp:
     def __init__(self, settings: Settings, slack: MockSlack, services: Services | None = None):
         self.slack = slack
         self.services = services or build_services(settings, with_guidance=False)
         self.app = create_app(self.services)
+        self.work = CountingExecutor(WORKERS)
+        runner = self.app.listener_runner
+        runner.listener_executor = runner.lazy_listener_runner.executor = self.work  # type: ignore[attr-defined]
         self.server = SlackHTTPServer(self.app, self.services.store, host="127.0.0.1", port=0)
         self.server.start()
         self._ids = itertools.count(1)
 
+    def idle(self) -> None:
+        """Until every lazy listener started so far has finished."""
+        self.work.wait_idle()
+
     def stop(self) -> None:
+        self.idle()
         self.server.stop()
+        self.work.shutdown()
 
     # --- raw HTTP ------------------------------------------------------------------------------
 

@@ -65,7 +65,8 @@ class MockSlack:
         self._serial = itertools.count(1)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        serve = {"poll_interval": 0.05}  # stop() waits for a poll
+        threading.Thread(target=self.httpd.serve_forever, kwargs=serve, daemon=True).start()
 
     # --- set-up ----------------------------------------------------------------------------------
 

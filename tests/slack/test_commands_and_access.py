@@ -32,7 +32,7 @@ def test_help_unknown_and_missing_title_are_answered_in_the_ack(bot: SlackApp) -
     assert "I don't know `frobnicate`" in bot.command(ANA, "frobnicate")[1]
     assert "Give the map a title" in bot.command(ANA, "new")[1]
     assert "&lt;b&gt;" in bot.command(ANA, "<b>")[1]
-    bot.slack.wait_quiet()
+    bot.idle()
     assert [c.method for c in bot.slack.calls] == ["auth.test"]
 
 
@@ -70,7 +70,7 @@ def test_show_and_export_never_reveal_a_map_from_a_channel_you_are_not_in(
     ):
         bot.command(BEN, text)
     answers = slack.wait_for(lambda: responses(slack)[3:] and responses(slack))
-    slack.wait_quiet()
+    bot.idle()
     assert len(answers) == 4
     assert all("found no map" in a["text"] and not a.get("blocks") for a in answers)
     unquoted = [re.sub(r"“[^”]*”", "", a["text"]) for a in answers]  # minus what Ben typed
@@ -123,7 +123,7 @@ def test_the_home_export_button_refuses_a_map_you_may_not_see(
     )
     home = slack.wait_for(lambda: slack.calls_to("views.publish"))[0]
     assert "not one you can see" in json.dumps(home.params["view"])
-    slack.wait_quiet()
+    bot.idle()
     assert len(slack.posts(thread)) == posts
 
 

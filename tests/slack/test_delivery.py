@@ -39,7 +39,7 @@ def test_an_event_delivered_three_times_is_applied_once(bot: SlackApp) -> None:
     statuses = [bot.event(event, retry=retry, event_id="EvSame") for retry in (None, 1, 2)]
     assert statuses == [200, 200, 200]
     bot.slack.wait_for(lambda: len(bot.slack.posts(thread)) > before)
-    bot.slack.wait_quiet()
+    bot.idle()
     assert len(bot.slack.posts(thread)) == before + 1
     assert version(bot, thread) == 2
 
@@ -65,7 +65,7 @@ def test_a_mention_delivered_as_app_mention_and_message_starts_one_map(bot: Slac
     assert bot.event({"type": "message", **base}) == 200
     assert bot.event({"type": "app_mention", **base}) == 200
     bot.slack.wait_for(lambda: len(bot.slack.posts()) >= 2)
-    bot.slack.wait_quiet()
+    bot.idle()
     roots = [c for c in bot.slack.posts() if "thread_ts" not in c.params]
     assert len(roots) == 1
     assert "first-time mortgage buyers" in roots[0].params["text"]
@@ -85,7 +85,7 @@ def test_a_rate_limited_reply_waits_for_retry_after_and_is_posted_once(bot: Slac
     bot.slack.fail("chat.postMessage", 429, retry_after=1)
     bot.message(ANA, OBJECTIVE, thread)
     bot.slack.wait_for(lambda: len(bot.slack.posts(thread)) == 2, timeout=15)
-    bot.slack.wait_quiet()
+    bot.idle()
     attempts = [
         c
         for c in bot.slack.calls_to("chat.postMessage", ok_only=False)
@@ -124,7 +124,7 @@ def test_a_request_without_a_valid_signature_gets_401_and_changes_nothing(
     else:
         status, _ = bot.post(body, "application/json", secret="not-the-secret")
     assert status == 401
-    bot.slack.wait_quiet()
+    bot.idle()
     assert len(bot.slack.calls) == calls
     assert version(bot, thread) == 1
 
@@ -162,7 +162,7 @@ def test_bots_edits_and_other_subtypes_are_ignored(bot: SlackApp, extra: dict) -
     thread = bot.start(ANA, "Noise")
     calls = len(bot.slack.calls)
     bot.message(ANA, OBJECTIVE, thread, **extra)
-    bot.slack.wait_quiet()
+    bot.idle()
     assert len(bot.slack.calls) == calls
     assert version(bot, thread) == 1
 
@@ -171,7 +171,7 @@ def test_a_thread_without_a_map_and_plain_channel_chatter_are_ignored(bot: Slack
     calls = len(bot.slack.calls)
     bot.message(ANA, OBJECTIVE, thread="1700000000.999999")
     bot.message(ANA, "lunch?", thread=None)
-    bot.slack.wait_quiet()
+    bot.idle()
     assert len(bot.slack.calls) == calls
 
 
@@ -212,7 +212,7 @@ def test_deliveries_to_two_replicas_sharing_the_database_are_applied_once(
         assert bot.event(event, event_id="EvR") == 200
         assert replica.event(event, retry=1, event_id="EvR") == 200
         bot.slack.wait_for(lambda: len(bot.slack.posts(thread)) == 2)
-        bot.slack.wait_quiet()
+        bot.idle()
         assert len(bot.slack.posts(thread)) == 2 and version(bot, thread) == 2
     finally:
         replica.stop()

@@ -60,7 +60,7 @@ def test_a_person_and_a_team_as_owner_is_an_error_next_to_the_input(bot: SlackAp
         "response_action": "errors",
         "errors": {"owner_team": "Choose a person or type a team, not both."},
     }
-    bot.slack.wait_quiet()
+    bot.idle()
     assert not bot.services.store.load(bot.key(thread)).journey_map.touchpoints  # type: ignore[union-attr]
 
 

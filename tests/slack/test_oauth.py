@@ -31,7 +31,6 @@ def oauth_bot(tmp_path: Path, slack: MockSlack) -> Iterator[SlackApp]:
     )
     app = SlackApp(settings, slack)
     yield app
-    slack.wait_quiet()
     app.stop()
     app.services.store.engine.dispose()
 
@@ -86,5 +85,5 @@ def test_a_workspace_that_never_installed_gets_nothing(
         "channel": CHANNEL,
     }
     assert oauth_bot.event(event, team="T9") == 200  # Bolt acks so Slack stops retrying
-    slack.wait_quiet()
+    oauth_bot.idle()
     assert not slack.posts()
