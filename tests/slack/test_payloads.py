@@ -116,3 +116,13 @@ def test_forms_become_typed_edits() -> None:
     assert error_block(touchpoint, "customer_action: that is too long") == "does"
     assert error_block(touchpoint, "There is no stage 'Apply'. Stages: none.") == "stage"
     assert error_block(touchpoint, "something else") == "stage"
+
+
+def test_export_arguments() -> None:
+    from bot.slack.listeners.commands import export_formats, plan
+
+    assert export_formats("pdf, md First-time buyers") == (["pdf", "md"], "First-time buyers")
+    assert export_formats("ALL") == (["all"], "")
+    assert export_formats("Mortgage") == ([], "Mortgage")
+    assert "Which format?" in plan("export Mortgage").answer
+    assert plan("export pdf Mortgage").work

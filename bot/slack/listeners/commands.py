@@ -4,12 +4,14 @@ command's response_url; results meant for the team go to the map's thread."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import exports
 from bot.engine import Turn
 from bot.model import SHORT
 from bot.services import Services
@@ -22,11 +24,12 @@ from bot.slack.maps import Maps
 from bot.slack.middleware import once
 from bot.slack.payloads import split_command
 from bot.text import slack_escape, truncate
+from storage import MapKey
 
 COMMAND = "/journey"
 SUBCOMMANDS = ("new", "list", "show", "critique", "export", "help")
 NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found"}
-FORMATS = "pdf, markdown, docx, png, csv, xlsx, json or all"
+FORMATS = "pdf, markdown, docx, png, csv, xlsx, json or all"  # the common ones
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def plan(text: str) -> Plan:
         )
     if name == "new" and len(argument) > SHORT:
         return Plan(name, answer=f"Keep the title under {SHORT} characters, please.", work=False)
-    if name == "export" and not argument:
+    if name == "export" and not export_formats(argument)[0]:
         return Plan(name, answer=f"Which format? `/journey export pdf` ({FORMATS}).", work=False)
     if name in {"critique", "export"}:
         return Plan(name, argument, answer="Working on it: watch the map's thread.")
@@ -139,8 +142,16 @@ def critique_map(asked: Asked, ref: str) -> None:
 
 
 def export_map(asked: Asked, argument: str) -> None:
-    fmt, _, ref = argument.partition(" ")
-    _in_thread(asked, ref.strip(), f"export {fmt.lower()}")
+    formats, ref = export_formats(argument)
+    _in_thread(asked, ref, f"export {' '.join(formats)}")
+
+
+def export_formats(argument: str) -> tuple[list[str], str]:
+    """`pdf, markdown First-time buyers` -> (["pdf", "markdown"], "First-time buyers")."""
+    known = {*exports.FORMATS, *exports.ALIASES, "all"}
+    words = argument.replace(",", " ").split()
+    formats = list(takewhile(lambda word: word.lower() in known, words))
+    return [f.lower() for f in formats], " ".join(words[len(formats) :])
 
 
 def _in_thread(asked: Asked, ref: str, text: str) -> None:
@@ -152,7 +163,7 @@ def _in_thread(asked: Asked, ref: str, text: str) -> None:
     asked.tell(f"Done: see <{link}|the map's thread>." if link else "Done: see the map's thread.")
 
 
-def _find(asked: Asked, ref: str):  # type: ignore[no-untyped-def]
+def _find(asked: Asked, ref: str) -> MapKey | None:
     found = asked.maps.find(asked.client, asked.team, asked.channel, asked.user, ref)
     if found is None:
         where = f"matching “{slack_escape(truncate(ref, 80))}”" if ref else "in this channel"

@@ -37,7 +37,7 @@ def register(app: App, services: Services, maps: Maps) -> None:
         with guarded(None):
             publish_home(maps, client, body.get("team_id", ""), event["user"])
 
-    # app_mention and message both deliver a mention; the middleware lets one of them through.
+    # app_mention and message both deliver a mention: the delivery check lets one through.
     first = once(services.store)
     app.event("app_mention")(ack=ack_now, lazy=[first(on_message)])
     app.message()(ack=ack_now, lazy=[first(on_message)])
