@@ -135,3 +135,17 @@ def test_commands_work_on_the_channel_latest_map_and_post_in_its_thread(bot: Sla
     done = bot.slack.wait_for(lambda: responses(bot.slack))[0]
     assert "the map's thread" in done["text"]
     assert bot.services.engine.handle(bot.key(thread), Turn(user=ANA, text="show")) is not None
+
+
+def test_a_future_state_opens_its_own_thread(bot: SlackApp) -> None:
+    thread = bot.start(ANA, "Today")
+    bot.message(ANA, "future state", thread)
+    roots = bot.slack.wait_for(
+        lambda: [c for c in bot.slack.posts() if "thread_ts" not in c.params][1:]
+    )
+    future = roots[0].ts
+    first = bot.slack.wait_for(lambda: bot.slack.posts(future))[0]
+    assert "Step 4/7" in json.dumps(first.blocks)
+    stored = bot.services.store.load(bot.key(future))
+    assert stored is not None and stored.journey_map.state_of == "future"
+    assert stored.journey_map.title == "Today (future state)"
