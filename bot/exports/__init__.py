@@ -16,10 +16,18 @@ from importlib import import_module
 from pathlib import Path
 from typing import Literal
 
-from bot.exports.base import FORMATS, ExportExtras, ExportFile
+from bot.exports.base import FORMATS, OPEN_FORMATS, ExportExtras, ExportFile
 from bot.model import JourneyMap
 
-__all__ = ["FORMATS", "ExportExtras", "ExportFile", "export", "export_many", "write_files"]
+__all__ = [
+    "FORMATS",
+    "OPEN_FORMATS",
+    "ExportExtras",
+    "ExportFile",
+    "export",
+    "export_many",
+    "write_files",
+]
 
 Renderer = Callable[[JourneyMap, ExportExtras | None], ExportFile]
 
@@ -32,6 +40,8 @@ _RENDERERS: dict[str, tuple[str, str]] = {
     "csv": ("tabular", "render_csv"),
     "xlsx": ("tabular", "render_xlsx"),
     "json": ("json", "render"),
+    "mermaid": ("mermaid", "render"),
+    "cjml": ("cjml", "render"),
 }
 ALIASES: dict[str, str] = {"md": "markdown", "word": "docx", "excel": "xlsx", "image": "png"}
 
@@ -66,7 +76,8 @@ def write_files(files: list[ExportFile], out_dir: Path) -> list[Path]:
 def _format(name: str) -> str:
     fmt = ALIASES.get(name.strip().lower(), name.strip().lower())
     if fmt not in _RENDERERS:
-        raise ValueError(f"I can't export to {name!r}. Choose one of: {', '.join(FORMATS)}.")
+        choices = ", ".join((*FORMATS, *OPEN_FORMATS))
+        raise ValueError(f"I can't export to {name!r}. Choose one of: {choices}.")
     return fmt
 
 

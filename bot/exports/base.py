@@ -9,6 +9,8 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 FORMATS: tuple[str, ...] = ("markdown", "docx", "pdf", "png", "csv", "xlsx", "json")
+# Open formats other tools read; exported when asked for by name, not by "all".
+OPEN_FORMATS: tuple[str, ...] = ("mermaid", "cjml")
 
 # format -> (file extension, MIME type)
 FILE_TYPES: dict[str, tuple[str, str]] = {
@@ -19,6 +21,8 @@ FILE_TYPES: dict[str, tuple[str, str]] = {
     "csv": ("csv", "text/csv"),
     "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "json": ("json", "application/json"),
+    "mermaid": ("mmd", "text/plain"),
+    "cjml": ("xml", "application/xml"),
 }
 
 SLUG_LIMIT = 60
