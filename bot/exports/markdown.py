@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
 from bot.exports.layout import Item, MapDocument, Table, build_document
+from bot.exports.mermaid import mermaid_journey
 from bot.model import JourneyMap
 from bot.text import markdown_escape as esc
 
@@ -15,7 +16,8 @@ NO_SCORE = "·"
 
 def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> ExportFile:
     document = build_document(journey_map, extras)
-    text = "\n".join(markdown_lines(document)) + "\n"
+    diagram = ["", "## Journey diagram", "", "```mermaid", mermaid_journey(journey_map), "```"]
+    text = "\n".join([*markdown_lines(document), *diagram]) + "\n"
     lines = text.count("\n")
     return export_file(
         document.title, "markdown", text.encode(), f"Markdown, {count(lines, 'line')}"

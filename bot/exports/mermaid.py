@@ -2,7 +2,7 @@
 
 Mermaid scores tasks 1-5; a stage's settled emotion (-2..+2) maps onto that scale for every task
 in the stage. Mermaid's journey syntax has no escaping, so user text loses the characters that
-would break it (colons, semicolons, hashes, line breaks)."""
+would break it (colons, semicolons, hashes, line breaks) and angle brackets."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ NEUTRAL = 3
 
 
 def clean(text: str) -> str:
-    return " ".join(_BREAKING.sub(" ", text).split()) or "untitled"
+    """Mermaid renders labels as HTML: angle brackets become look-alikes, never tags."""
+    text = _BREAKING.sub(" ", text).replace("<", "‹").replace(">", "›")
+    return " ".join(text.split()) or "untitled"
 
 
 def mermaid_journey(m: JourneyMap) -> str:

@@ -21,6 +21,7 @@ def test_sections_come_in_order(sample: JourneyMap) -> None:
         "## Pain points, delights and moments of truth",
         "## KPIs",
         "## Actions",
+        "## Journey diagram",
     ]
     assert text.startswith("# First\\-time mortgage buyers\n")
 

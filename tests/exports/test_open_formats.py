@@ -112,3 +112,16 @@ def test_open_formats_are_exported_by_name_but_not_by_all() -> None:
     assert export(sample_map(), "mermaid").filename == "first-time-mortgage-buyers.mmd"
     assert export(sample_map(), "cjml").mime_type == "application/xml"
     assert {f.format for f in export_many(sample_map(), "all")}.isdisjoint({"mermaid", "cjml"})
+
+
+def test_markdown_export_carries_the_mermaid_diagram() -> None:
+    from bot.exports import export
+
+    text = export(sample_map(), "markdown").content.decode()
+    assert "```mermaid\njourney\n    title First-time mortgage buyers\n" in text
+    assert text.rstrip().endswith("```")
+
+
+def test_mermaid_labels_cannot_carry_html() -> None:
+    m = JourneyMap(title="<script>alert(1)</script> <!channel>")
+    assert "<" not in mermaid_journey(m) and ">" not in mermaid_journey(m)
