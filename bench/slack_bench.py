@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -160,6 +161,7 @@ def serve_app(api_url: str, data_dir: str, database_url: str) -> None:
     from bot.services import build_services
     from bot.settings import Settings
     from bot.slack.app import create_app
+    from bot.slack.cli import tune_interpreter
     from bot.slack.server import SlackHTTPServer
 
     settings = Settings(
@@ -174,12 +176,13 @@ def serve_app(api_url: str, data_dir: str, database_url: str) -> None:
         log_level="WARNING",
     )  # type: ignore[call-arg]
     services = build_services(settings, with_guidance=False)
+    tune_interpreter()  # as `journeybot run` does
     server = SlackHTTPServer(create_app(services), services.store, host="127.0.0.1", port=0)
     print(server.port, flush=True)
     server.serve_forever()
 
 
-def run(threads: int, database_url: str) -> None:
+def run(threads: int, database_url: str, pause: float) -> None:
     mock = CountingSlack()
     mock.channel(CHANNEL, *PEOPLE)
     with tempfile.TemporaryDirectory() as data_dir:
@@ -196,8 +199,9 @@ def run(threads: int, database_url: str) -> None:
             calls_before = len(mock.calls)
 
             def session(n: int) -> int:
-                thread, changed = roots[n], 0
+                thread, changed, typing = roots[n], 0, random.Random(n)
                 for turn, (text, changes) in enumerate(answers(n)):
+                    time.sleep(pause * typing.uniform(0.5, 1.5))
                     slack.answer(PEOPLE[(n + turn) % 3], thread, text)
                     mock.wait_replies(thread, turn + 2)
                     changed += changes
@@ -218,7 +222,7 @@ def run(threads: int, database_url: str) -> None:
     later = statistics.quantiles(slack.acks[threads:], n=100)
     print(
         f"threads={threads}  guided turns={turns} ({changed} changed the map)  "
-        f"{turns / elapsed:.0f} turns/s"
+        f"{turns / elapsed:.0f} turns/s  pause before each answer ~{pause:g} s"
     )
     print(
         f"ack latency     p50={cuts[49]:.1f} ms  p99={cuts[98]:.1f} ms  "
@@ -240,25 +244,41 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threads", type=int, default=50)
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument(
+        "--pauses",
+        default="0,1",
+        help="seconds people take before each answer, one run each (0: no pause, the worst case)",
+    )
     args = parser.parse_args()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{os.cpu_count()} CPUs, load average {load}; the app in its own process, 16 workers")
-    print("--- sqlite")
-    run(args.threads, "")
+    pauses = [float(p) for p in args.pauses.split(",")]
+    for pause in pauses:
+        print("--- sqlite")
+        run(args.threads, "", pause)
+    for pause in pauses:
+        if not run_on_postgres(args.postgres, args.threads, pause):
+            print("--- postgres not reachable; skipped")
+            return
+
+
+def run_on_postgres(url: str, threads: int, pause: float) -> bool:
+    """One run in a fresh schema, dropped afterwards; False when PostgreSQL is not there."""
     schema = f"bench_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(args.postgres)
+    admin = sa.create_engine(url)
     try:
         with admin.begin() as conn:
             conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
     except sa.exc.OperationalError:
-        print("--- postgres not reachable; skipped")
-        return
+        return False
     try:
         print("--- postgres")
-        run(args.threads, f"{args.postgres}?options=-csearch_path%3D{schema}")
+        run(threads, f"{url}?options=-csearch_path%3D{schema}", pause)
     finally:
         with admin.begin() as conn:
             conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+    return True
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from bot.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 FORGET_EVERY_SECONDS = 3600
+SWITCH_INTERVAL = 0.001
 HOW_TO_CONNECT = (
     "Slack is not configured, so this is the terminal chat. To connect Slack, set "
     "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode): "
@@ -61,6 +62,7 @@ def serve(services: Services) -> int:
     if problem:
         log.error(problem)
         return 2
+    tune_interpreter()
     app = create_app(services)
     start_background(services)
     signal.signal(signal.SIGTERM, _interrupt)
@@ -90,6 +92,12 @@ def configuration_problem(settings: Settings) -> str | None:
     if settings.slack_app_token is None and settings.slack_signing_secret is None:
         return "HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)."
     return None
+
+
+def tune_interpreter() -> None:
+    """Acknowledgements share the interpreter with engine turns, which are CPU-bound: shorter GIL
+    time slices (1 ms, not 5) let an acknowledgement through sooner."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def _interrupt(_signal: int, _frame: object) -> None:
