@@ -219,16 +219,7 @@ def _parse_persona_blocks(text: str, parsed: Parsed) -> None:
                 )
             )
             continue
-        parsed.edits.append(
-            AddPersona(
-                name=fields["name"],
-                description=fields.get("description", ""),
-                goals=_comma_list(fields.get("goals", "")),
-                needs=_comma_list(fields.get("needs", "")),
-                frustrations=_comma_list(fields.get("frustrations", "")),
-                data_source=fields.get("data_source", ""),
-            )
-        )
+        parsed.edits.append(_persona_from_fields(fields))
 
 
 def _split_name(line: str) -> dict[str, str]:
@@ -251,13 +242,17 @@ def _persona_from_line(line: str) -> AddPersona:
         if key not in PERSONA_KEYS:
             raise _LineProblem(f"I don't know the persona field '{extra[:30]}'.", hint)
         fields[PERSONA_KEYS[key]] = match.group(2).strip()  # type: ignore[union-attr]
+    return _persona_from_fields(fields)
+
+
+def _persona_from_fields(fields: dict[str, str]) -> AddPersona:
+    """Persona fields as written (lists still comma-separated) to an edit."""
+    lists = {name: _comma_list(fields.get(name, "")) for name in ("goals", "needs", "frustrations")}
     return AddPersona(
         name=fields["name"],
         description=fields.get("description", ""),
-        goals=_comma_list(fields.get("goals", "")),
-        needs=_comma_list(fields.get("needs", "")),
-        frustrations=_comma_list(fields.get("frustrations", "")),
         data_source=fields.get("data_source", ""),
+        **lists,
     )
 
 
