@@ -48,12 +48,14 @@ ACTION_WEIGHTS = (4, 2.5, 1.8, 2, 4, 1.2)
 SCORE_HEADER = ("Area", "Score")
 SCORE_WEIGHTS = (3, 1)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters no document format can hold, and invisible ones that reorder or hide text
+# (bidirectional overrides and isolates, zero-width space, byte-order mark).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def clean(text: str) -> str:
-    """Drop control characters, which no document format can hold."""
-    return _CONTROL.sub("", text)
+    """The text without unprintable characters; tabs become spaces."""
+    return _UNPRINTABLE.sub("", text.replace("\t", " "))
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def _strings(value: object) -> Iterator[str]:
 
 def build_document(journey_map: JourneyMap, extras: ExportExtras | None = None) -> MapDocument:
     return MapDocument(
-        title=clean(journey_map.title),
+        title=" ".join(clean(journey_map.title).split()),  # one line: it heads pages
         subtitle=_subtitle(journey_map),
         scope=tuple(
             (label, clean(text))

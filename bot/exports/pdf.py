@@ -6,13 +6,12 @@ Text is set in DejaVu Sans, with fallback fonts for what it lacks (see bot.expor
 from __future__ import annotations
 
 import io
-import math
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from fpdf import FPDF, FontFace
-from fpdf.enums import TableCellFillMode, XPos, YPos
+from fpdf.enums import MethodReturnValue, TableCellFillMode, XPos, YPos
 from fpdf.table import Row
 
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
@@ -183,10 +182,11 @@ def _pack(pdf: FPDF, items: Sequence[Item], width_mm: float) -> list[list[str]]:
 
 
 def _height_mm(pdf: FPDF, text: str, width_mm: float) -> float:
-    """A generous estimate: word wrapping leaves lines up to about a fifth short."""
-    line_mm = width_mm - 2 * PADDING[1]
-    lines = math.ceil(pdf.get_string_width(text) * 1.2 / line_mm)
-    return lines * GRID_LINE_MM
+    """Set as the table will set it, without printing."""
+    lines = pdf.multi_cell(
+        width_mm, GRID_LINE_MM, text, padding=PADDING, dry_run=True, output=MethodReturnValue.LINES
+    )
+    return len(lines) * GRID_LINE_MM
 
 
 def _lane_row(

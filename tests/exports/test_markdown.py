@@ -83,3 +83,8 @@ def test_title_only_map_says_what_is_missing(title_only: JourneyMap) -> None:
     text = markdown(title_only)
     assert "_No stages yet._" in text and "_No personas yet._" in text
     assert "| **Touchpoints**" not in text
+
+
+def test_invisible_reordering_characters_are_dropped(sample: JourneyMap) -> None:
+    sample.stages[0].name = "Dre\u202eam\u200b"
+    assert "| Dream |" in markdown(sample)
