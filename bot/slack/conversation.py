@@ -73,7 +73,7 @@ class Conversation:
             channel=key.channel,
             thread_ts=key.thread,
             text=step_text(result.reply),
-            blocks=step_blocks(result.reply),
+            blocks=step_blocks(result.reply, result.journey_map),
         )
 
     def refresh_summary(self, key: MapKey, m: JourneyMap) -> None:

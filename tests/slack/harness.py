@@ -218,7 +218,8 @@ class SlackApp:
         return self.post(body, "application/x-www-form-urlencoded")
 
     def click(self, message: Call, label: str, user: str) -> tuple[int, str]:
-        """Click the button labelled `label` in a message the bot posted."""
+        """Click the button labelled `label` (or with that action id) in a message the bot
+        posted."""
         block_id, element = find_button(message.blocks, label)
         ts = message.ts
         thread = message.params.get("thread_ts")
@@ -335,7 +336,10 @@ def find_button(blocks: list[dict[str, Any]], label: str) -> tuple[str, dict[str
         elements = block.get("elements", []) if block["type"] == "actions" else []
         elements += [block["accessory"]] if block.get("accessory") else []
         for element in elements:
-            if element.get("type") == "button" and element["text"]["text"] == label:
+            if element.get("type") == "button" and label in (
+                element["text"]["text"],
+                element.get("action_id"),
+            ):
                 return block.get("block_id", ""), element
     raise AssertionError(f"no button {label!r}")
 

@@ -159,3 +159,14 @@ def test_home_and_list_page_within_their_limits() -> None:
     empty = home_view([])
     _check_view(empty)
     assert "No maps yet" in json.dumps(empty)
+
+
+def test_the_emotion_votes_page_many_stages_and_stay_valid() -> None:
+    many = reply(step=Step.EMOTIONS, sections=[Section(body="x " * 2000)] * 40)
+    blocks = valid_message(step_blocks(many, a_map(40)))
+    text = json.dumps(blocks)
+    assert "cmd:vote:stage-7:2" in text and "cmd:vote:stage-8:2" not in text
+    assert "32 more stage(s)" in text and "<!channel>" not in text
+    votes = [b for b in blocks if b.get("block_id", "").startswith("vote:")]
+    assert len(votes) == 8 and all(len(b["elements"]) == 6 for b in votes)
+    assert "cmd:vote" not in json.dumps(step_blocks(reply(), a_map(3)))  # only at the emotions step

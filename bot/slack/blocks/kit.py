@@ -29,6 +29,8 @@ PLACEHOLDER_TEXT = 150
 LABEL_TEXT = 2000
 MESSAGE_TEXT = 4000
 
+COMMAND_ACTION = "cmd"  # action ids "cmd:…"; the button's value is the command text to run
+
 
 def mrkdwn(text: str, limit: int = SECTION_TEXT) -> dict[str, str]:
     return {"type": "mrkdwn", "text": truncate(text, limit) or " "}

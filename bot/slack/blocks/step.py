@@ -4,9 +4,10 @@ the guidance, and buttons for the next move."""
 from __future__ import annotations
 
 from bot.engine.reply import Reply, Section
-from bot.model import Step
+from bot.model import JourneyMap, Step
 from bot.slack.blocks.critique import critique_blocks
 from bot.slack.blocks.kit import (
+    COMMAND_ACTION,
     MESSAGE_BLOCKS,
     MESSAGE_TEXT,
     Block,
@@ -17,10 +18,10 @@ from bot.slack.blocks.kit import (
     header,
     sections,
 )
+from bot.slack.blocks.votes import vote_blocks
 from bot.text import slack_escape, truncate
 from knowledge.types import Passage
 
-COMMAND_ACTION = "cmd"  # action ids "cmd:<n>"; the button's value is the command text
 FORM_ACTION = "form"  # action ids "form:<kind>"; opens the modal of that kind
 TIP_CHARS = 280
 
@@ -32,7 +33,8 @@ FORMS_BY_STEP: dict[Step, list[tuple[str, str]]] = {
 }
 
 
-def step_blocks(reply: Reply) -> list[Block]:
+def step_blocks(reply: Reply, m: JourneyMap | None = None) -> list[Block]:
+    """The step's message; with the map, the emotions step also offers the team vote."""
     head = [header(f"Step {reply.step_number}/{reply.step_count} · {reply.step_title}")]
     head += _listed("", reply.notices)
     head += _listed(":white_check_mark: ", reply.understood)
@@ -46,6 +48,8 @@ def step_blocks(reply: Reply) -> list[Block]:
         tail += sections(f"_For example:_\n```{slack_escape(reply.example)}```")
     if reply.tips:
         tail.append(tips_block(reply.tips))
+    if m is not None and reply.step is Step.EMOTIONS:
+        tail += vote_blocks(m)
     tail += step_actions(reply)
     return fit(head, body, tail, MESSAGE_BLOCKS)
 

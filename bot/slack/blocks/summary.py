@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.outline import map_outline
+from bot.evidence import evidence_share
 from bot.model import JourneyMap, MapStatus
 from bot.slack.blocks.kit import (
     MESSAGE_BLOCKS,
@@ -100,7 +101,11 @@ def _counts(m: JourneyMap) -> str:
         (len(m.kpis), "KPI", "KPIs"),
         (len(m.actions), "action", "actions"),
     ]
-    return " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
+    counted = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
+    overall, _ = evidence_share(m)
+    if overall.total:
+        counted.append(f"evidence: {overall.assumed_percent}% assumed")
+    return " · ".join(counted)
 
 
 def outline_blocks(m: JourneyMap, permalink: str | None) -> list[Block]:
