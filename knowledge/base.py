@@ -12,7 +12,12 @@ from pathlib import Path
 
 from bot.settings import Settings
 from knowledge.chunking import split_guide
-from knowledge.embeddings import MiniLMEmbeddings, shared_embeddings, stop_embedding
+from knowledge.embeddings import (
+    EmbeddingCancelled,
+    MiniLMEmbeddings,
+    shared_embeddings,
+    stop_embedding,
+)
 from knowledge.guides import BUILTIN_GUIDES_DIR, STEPS, GuideError, guide_files, read_guide
 from knowledge.ingest import (
     BUILTIN_ORIGIN,
@@ -178,6 +183,8 @@ class KnowledgeBase:
                 self._ready()
                 self._embeddings.load()
                 self._build_error = None
+            except EmbeddingCancelled:  # the process is exiting: the next start builds again
+                log.debug("knowledge base build stopped at exit")
             except Exception as exc:
                 self._build_error = exc
                 log.exception("knowledge base: warm-up failed; will retry on next use")
