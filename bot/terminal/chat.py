@@ -6,6 +6,7 @@ several lines and is sent at the first empty line."""
 from __future__ import annotations
 
 import getpass
+import logging
 import sys
 import uuid
 from pathlib import Path
@@ -124,6 +125,8 @@ def run_chat(
     stdout: TextIO = sys.stdout,
     user: str | None = None,
 ) -> int:
+    if "log_level" not in services.settings.model_fields_set:
+        logging.getLogger().setLevel(logging.WARNING)  # the chat speaks for itself
     chat = Chat(services, stdin, stdout, user or getpass.getuser())
     chat.say("JourneyBot terminal chat · commands work at any step; `quit` to leave.")
     key = chat.choose_map()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 
 from bot.model import map_json_schema
@@ -37,10 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _chat(args: argparse.Namespace) -> int:
-    settings = get_settings()
-    if "log_level" not in settings.model_fields_set:
-        logging.getLogger().setLevel(logging.WARNING)  # the chat speaks for itself
-    return run_chat(build_services(settings), user=args.user)
+    return run_chat(build_services(get_settings()), user=args.user)
 
 
 def _schema(_: argparse.Namespace) -> int:
