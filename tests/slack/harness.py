@@ -276,6 +276,24 @@ class SlackApp:
             }
         )
 
+    def message_shortcut(
+        self, callback_id: str, user: str, message: dict[str, Any], channel: str = CHANNEL
+    ) -> tuple[int, str]:
+        """Use a message shortcut (the message's ⋮ menu) on `message` (ts, text, thread_ts…)."""
+        n = next(self._ids)
+        return self.interact(
+            {
+                "type": "message_action",
+                "callback_id": callback_id,
+                "trigger_id": f"trigger-{n}",
+                "response_url": f"{self.slack.base}/respond/{n}",
+                "user": {"id": user, "name": user.lower()},
+                "channel": {"id": channel, "name": "journeys"},
+                "message_ts": message["ts"],
+                "message": {"type": "message", "user": user, **message},
+            }
+        )
+
     def submit(self, view: dict[str, Any], user: str, answers: dict[str, Any]) -> tuple[int, str]:
         """Submit a modal the bot opened, filling its inputs by block id (text, option text or
         value, user id)."""

@@ -170,3 +170,22 @@ def test_the_emotion_votes_page_many_stages_and_stay_valid() -> None:
     votes = [b for b in blocks if b.get("block_id", "").startswith("vote:")]
     assert len(votes) == 8 and all(len(b["elements"]) == 6 for b in votes)
     assert "cmd:vote" not in json.dumps(step_blocks(reply(), a_map(3)))  # only at the emotions step
+
+
+def test_the_evidence_modal_lists_a_hundred_items_and_keeps_its_metadata_small() -> None:
+    from bot.model import Touchpoint
+    from bot.slack.blocks.evidence import Quoted, evidence_modal
+
+    m = a_map(3)
+    m.touchpoints = [
+        Touchpoint(id=f"tp-{n}", stage_id="stage-1", description=f"Touchpoint {n} {'y' * 90}")
+        for n in range(150)
+    ]
+    quoted = Quoted(KEY, "1.2", '"\\' * 1000 + NASTY)
+    view = evidence_modal(quoted, m)
+    _check_view(view)
+    item = next(b for b in view["blocks"] if b.get("block_id") == "item")
+    assert len(item["element"]["options"]) == 100 and "150 items" in json.dumps(view)
+    assert len(view["private_metadata"]) <= 3000
+    assert Quoted.read(view["private_metadata"]).key == KEY  # type: ignore[union-attr]
+    assert "<!channel>" not in json.dumps(view["blocks"])

@@ -22,6 +22,7 @@ from bot.cli import main
 from bot.services import build_services
 from bot.slack.blocks.modals import NEW_MAP_CALLBACK
 from bot.slack.listeners.commands import COMMAND
+from bot.slack.listeners.evidence import EVIDENCE_SHORTCUT
 from bot.slack.oauth import BOT_SCOPES
 
 from .harness import SECRET, SlackApp, settings_for
@@ -134,7 +135,10 @@ def test_the_manifest_declares_what_the_app_uses() -> None:
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
     assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(BOT_SCOPES)
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == [COMMAND]
-    assert [s["callback_id"] for s in manifest["features"]["shortcuts"]] == [NEW_MAP_CALLBACK]
+    assert [s["callback_id"] for s in manifest["features"]["shortcuts"]] == [
+        NEW_MAP_CALLBACK,
+        EVIDENCE_SHORTCUT,
+    ]
     settings = manifest["settings"]
     assert sorted(settings["event_subscriptions"]["bot_events"]) == [
         "app_home_opened",

@@ -53,3 +53,39 @@ def test_the_team_votes_with_buttons_and_settles_a_disagreement_with_a_reason(
     emotion = m.emotion_for(apply)
     assert emotion is not None and emotion.score == -1
     assert emotion.reason == "the forms repeat themselves"
+
+
+def test_a_message_becomes_evidence_through_the_shortcut(bot: SlackApp) -> None:
+    t = at_emotions(bot, "Evidence")
+    t.say(ANA, "go to touchpoints")
+    t.say(ANA, "Apply > Online application form (website)")
+    root = bot.slack.calls_to("chat.update")[-1]
+    assert "evidence: 100% assumed" in json.dumps(root.blocks)
+    said = {"ts": "1800009999.000100", "thread_ts": t.thread, "text": "I gave up &amp; <@U9>"}
+    assert bot.message_shortcut("use_as_evidence", BEN, said)[0] == 200
+    opened = bot.slack.wait_for(lambda: bot.slack.calls_to("views.open"))[0].params["view"]
+    view = json.loads(opened) if isinstance(opened, str) else opened
+    assert "Touchpoint · Online application form (Apply)" in json.dumps(view, ensure_ascii=False)
+    answers = {"item": "Touchpoint · Online application form (Apply)", "level": "observed"}
+    status, body = bot.submit(view, BEN, answers)
+    assert status == 200 and not body, body
+    reply = t.slack.wait_for(lambda: [r for r in t.replies() if "evidence on" in r.params["text"]])
+    assert "evidence on touchpoint" in reply[0].params["text"]
+    bot.idle()
+    m = bot.services.store.load(bot.key(t.thread)).journey_map  # type: ignore[union-attr]
+    evidence = m.touchpoints[0].evidence
+    assert evidence.level.value == "observed"
+    link = evidence.links[-1]
+    assert (link.kind, link.text, link.added_by) == ("slack", "I gave up & <@U9>", BEN)
+    assert link.url == f"https://t1.example.com/archives/C1/p{said['ts'].replace('.', '')}"
+    assert "evidence: 0% assumed" in json.dumps(bot.slack.calls_to("chat.update")[-1].blocks)
+
+
+def test_the_evidence_shortcut_outside_a_map_thread_says_so(bot: SlackApp) -> None:
+    said = {"ts": "1800009998.000100", "text": "just chatting"}
+    bot.message_shortcut("use_as_evidence", CLEO, said)
+    answer = bot.slack.wait_for(lambda: bot.slack.calls_to("chat.postEphemeral"))[0]
+    assert "no journey map in this thread" in answer.params["text"]
+    assert answer.params["user"] == CLEO
+    bot.idle()
+    assert not bot.slack.calls_to("views.open")

@@ -7,7 +7,7 @@ from slack_bolt import App
 
 from bot.services import Services
 from bot.slack.access import Access
-from bot.slack.listeners import actions, commands, events, views
+from bot.slack.listeners import actions, commands, events, evidence, views
 from bot.slack.maps import Maps, Permalinks
 
 
@@ -17,3 +17,4 @@ def register_listeners(app: App, services: Services) -> None:
     events.register(app, services, maps)
     actions.register(app, services, maps)
     views.register(app, services)
+    evidence.register(app, services)
