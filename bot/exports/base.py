@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from bot.model import JourneyMap
+
 FORMATS: tuple[str, ...] = ("markdown", "docx", "pdf", "png", "csv", "xlsx", "json")
 # Open formats other tools read; exported when asked for by name, not by "all".
 OPEN_FORMATS: tuple[str, ...] = ("mermaid", "cjml")
@@ -32,11 +34,15 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 
 
 class ExportExtras(BaseModel):
-    """Critique results to print with the map; the caller fills them in from its critique."""
+    """What a caller adds to the map: critique results from its critique, and the linked map of
+    the other state (current or future) to draw beside the emotion curve."""
 
     scorecard: list[tuple[str, Percent]] = Field(default_factory=list, description="(area, score)")
     overall: Percent | None = None
     top_findings: list[str] = Field(default_factory=list)
+    compare_with: JourneyMap | None = Field(
+        None, description="The linked map of the other state; its emotion curve is overlaid."
+    )
 
 
 class ExportFile(BaseModel):

@@ -23,6 +23,7 @@ from bot.exports.base import ExportExtras, ExportFile, count, export_file
 from bot.exports.emotion_chart import emotion_chart
 from bot.exports.layout import Item, Lane, MapDocument, Table, build_document
 from bot.exports.palette import LABEL_FILL, LANE_FILLS, MUTED, NAVY, SCORE_FILLS
+from bot.exports.sourcing import LEGEND
 from bot.model import JourneyMap
 
 A4_SHORT, A4_LONG = Cm(21), Cm(29.7)
@@ -46,6 +47,7 @@ def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> Expor
     _emotion_curve(word, document)
     _new_section(word, landscape=False)
     _highlights(word, document)
+    _evidence(word, document)
     _table_section(word, "KPIs", document.kpis)
     _table_section(word, "Actions", document.actions)
     _scorecard(word, document)
@@ -150,6 +152,10 @@ def _items(cell: _Cell, items: Sequence[Item]) -> None:
             note = paragraph.add_run(f"\n{item.note}")
             note.font.size, note.italic = NOTE_SIZE, True
             note.font.color.rgb = RGBColor.from_string(MUTED[1:])
+        if item.mark:
+            mark = paragraph.add_run(f"\n{item.mark}")
+            mark.font.size = NOTE_SIZE
+            mark.font.color.rgb = RGBColor.from_string(MUTED[1:])
 
 
 def _text(paragraph: Paragraph, text: str, bold: bool = False) -> None:
@@ -159,11 +165,53 @@ def _text(paragraph: Paragraph, text: str, bold: bool = False) -> None:
 
 def _emotion_curve(word: WordDocument, document: MapDocument) -> None:
     word.add_heading("Emotion curve", level=1)
-    picture = emotion_chart(document.columns)
+    picture = emotion_chart(document.columns, document.compare)
     if picture is None:
         _none_yet(word, "No emotions scored yet.")
     else:
         word.add_picture(io.BytesIO(picture), width=_usable_width(word))
+    if document.compare is not None:
+        _muted(word.add_paragraph(), document.compare.caption)
+    for column in document.columns:
+        if not (column.votes or column.reason):
+            continue
+        paragraph = word.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{column.name}: ").bold = True
+        settled = f"settled at {column.emotion}" if column.emotion else "not settled"
+        paragraph.add_run(", ".join(part for part in (settled, column.spread) if part))
+        if column.reason:
+            paragraph.add_run(". Why: ").italic = True
+            paragraph.add_run(column.reason)
+
+
+def _muted(paragraph: Paragraph, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.font.size = NOTE_SIZE
+    run.font.color.rgb = RGBColor.from_string(MUTED[1:])
+
+
+def _evidence(word: WordDocument, document: MapDocument) -> None:
+    summary = document.evidence
+    if summary is None:
+        return
+    word.add_heading("Evidence", level=1)
+    word.add_paragraph().add_run(summary.overall_line).bold = True
+    for stage in summary.stages:
+        paragraph = word.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{stage.name}: ").bold = True
+        paragraph.add_run(stage.text)
+    _muted(word.add_paragraph(), LEGEND)
+    if summary.sources:
+        word.add_heading("Sources", level=2)
+    for source in summary.sources:
+        paragraph = word.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.add_run(f"{source.number}. {source.label}: ").bold = True
+        paragraph.add_run(f"“{source.text}”" if source.kind == "quote" else source.text)
+        if source.url:
+            paragraph.add_run(f" — {source.url}")
+        if source.cited:
+            _muted(paragraph, f" — {source.cited}")
 
 
 def _highlights(word: WordDocument, document: MapDocument) -> None:

@@ -15,7 +15,9 @@ from datetime import date
 from typing import Literal
 
 from bot.exports.base import ExportExtras
-from bot.model import Action, Anchored, JourneyMap, Kpi, Persona, Touchpoint
+from bot.exports.overlay import Comparison, build_comparison
+from bot.exports.sourcing import EvidenceSummary, SourceBook, mark
+from bot.model import Action, Anchored, Evidence, JourneyMap, Kpi, Persona, Touchpoint
 
 STAGES_PER_PAGE = 6
 
@@ -62,10 +64,17 @@ def clean(text: str) -> str:
 class Item:
     text: str
     note: str = ""  # a touchpoint's channel, an emotion's quote, an action's owner and due date
+    evidence: str = ""  # observed | reported | assumed; "" for what carries no evidence
+    sources: tuple[int, ...] = ()  # numbers of MapDocument.evidence.sources
+
+    @property
+    def mark(self) -> str:
+        return mark(self.evidence, self.sources)
 
     @property
     def line(self) -> str:
-        return f"{self.text} — {self.note}" if self.note else self.text
+        line = f"{self.text} — {self.note}" if self.note else self.text
+        return f"{line} {self.mark}" if self.mark else line
 
 
 @dataclass(frozen=True)
@@ -82,10 +91,21 @@ class Column:
     score: int | None
     feeling: str
     has_moment: bool
+    votes: tuple[int, ...] = ()  # the team's scores, lowest first
+    reason: str = ""  # why the score was settled, when the team disagreed
 
     @property
     def emotion(self) -> str:
         return emotion_text(self.score, self.feeling)
+
+    @property
+    def spread(self) -> str:
+        """'4 votes, from -2 to 0', or '' without votes."""
+        if not self.votes:
+            return ""
+        low, high = score_text(self.votes[0]), score_text(self.votes[-1])
+        votes = "1 vote" if len(self.votes) == 1 else f"{len(self.votes)} votes"
+        return f"{votes}, from {low} to {high}" if low != high else f"{votes}, all {low}"
 
 
 @dataclass(frozen=True)
@@ -128,6 +148,8 @@ class MapDocument:
     kpis: Table
     actions: Table
     scorecard: Scorecard | None
+    evidence: EvidenceSummary | None = None
+    compare: Comparison | None = None  # the other state's curve, from ExportExtras.compare_with
 
     def pages(self) -> list[range]:
         """Stage columns split into even groups of at most STAGES_PER_PAGE."""
@@ -170,6 +192,9 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def build_document(journey_map: JourneyMap, extras: ExportExtras | None = None) -> MapDocument:
+    book = SourceBook(clean)
+    personas = tuple(_persona_card(p, book) for p in journey_map.personas)
+    lanes = _lanes(journey_map, book)
     return MapDocument(
         title=" ".join(clean(journey_map.title).split()),  # one line: it heads pages
         subtitle=_subtitle(journey_map),
@@ -178,9 +203,9 @@ def build_document(journey_map: JourneyMap, extras: ExportExtras | None = None) 
             for name, label in SCOPE_LABELS
             if (text := getattr(journey_map.scope, name))
         ),
-        personas=tuple(_persona_card(p) for p in journey_map.personas),
+        personas=personas,
         columns=_columns(journey_map),
-        lanes=_lanes(journey_map),
+        lanes=lanes,
         highlights=_highlights(journey_map),
         kpis=Table(
             KPI_HEADER, tuple(_kpi_row(journey_map, k) for k in journey_map.kpis), KPI_WEIGHTS
@@ -191,7 +216,14 @@ def build_document(journey_map: JourneyMap, extras: ExportExtras | None = None) 
             ACTION_WEIGHTS,
         ),
         scorecard=_scorecard(extras),
+        evidence=book.summary(journey_map),
+        compare=build_comparison(journey_map, extras and extras.compare_with, clean),
     )
+
+
+def _cite(book: SourceBook, evidence: Evidence, where: str) -> tuple[str, tuple[int, ...]]:
+    """An Item's evidence fields: the level, and its links numbered in the book."""
+    return evidence.level.value, book.cite(evidence, where)
 
 
 def _subtitle(journey_map: JourneyMap) -> str:
@@ -206,12 +238,14 @@ def _subtitle(journey_map: JourneyMap) -> str:
     return " · ".join(parts)
 
 
-def _persona_card(persona: Persona) -> PersonaCard:
+def _persona_card(persona: Persona, book: SourceBook) -> PersonaCard:
+    sources = book.cite(persona.evidence, clean(persona.name))
     facts = (
         ("Goals", "; ".join(persona.goals)),
         ("Needs", "; ".join(persona.needs)),
         ("Frustrations", "; ".join(persona.frustrations)),
         ("Source", persona.data_source),
+        ("Evidence", mark(persona.evidence.level.value, sources)),
     )
     return PersonaCard(
         name=clean(persona.name),
@@ -225,6 +259,7 @@ def _columns(journey_map: JourneyMap) -> tuple[Column, ...]:
     columns = []
     for stage in journey_map.stages:
         emotion = journey_map.emotion_for(stage.id)
+        votes = sorted(v.score for v in journey_map.emotion_votes if v.stage_id == stage.id)
         columns.append(
             Column(
                 name=clean(stage.name),
@@ -232,19 +267,24 @@ def _columns(journey_map: JourneyMap) -> tuple[Column, ...]:
                 score=emotion.score if emotion else None,
                 feeling=clean(emotion.label) if emotion else "",
                 has_moment=stage.id in with_moment,
+                votes=tuple(votes),
+                reason=clean(emotion.reason) if emotion else "",
             )
         )
     return tuple(columns)
 
 
-def _lanes(journey_map: JourneyMap) -> tuple[Lane, ...]:
+def _lanes(journey_map: JourneyMap, book: SourceBook) -> tuple[Lane, ...]:
     per_stage: dict[LaneKey, list[list[Item]]] = {
         key: [[] for _ in journey_map.stages] for key in LANE_TITLES
     }
     position = {stage.id: i for i, stage in enumerate(journey_map.stages)}
     for tp in journey_map.touchpoints:
         column = position[tp.stage_id]
-        per_stage["touchpoints"][column].append(Item(clean(tp.description), clean(tp.channel)))
+        where = f"{clean(journey_map.stages[column].name)} › {clean(tp.description)}"
+        per_stage["touchpoints"][column].append(
+            Item(clean(tp.description), clean(tp.channel), *_cite(book, tp.evidence, where))
+        )
         if tp.customer_action:
             per_stage["doing"][column].append(Item(clean(tp.customer_action)))
         if tp.customer_thought:
@@ -252,7 +292,9 @@ def _lanes(journey_map: JourneyMap) -> tuple[Lane, ...]:
     for emotion in journey_map.emotions:
         text = clean(emotion_text(emotion.score, emotion.label))
         quote = f"“{clean(emotion.quote)}”" if emotion.quote else ""
-        per_stage["emotion"][position[emotion.stage_id]].append(Item(text, quote))
+        stage = journey_map.stages[position[emotion.stage_id]]
+        cited = _cite(book, emotion.evidence, f"{clean(stage.name)} › emotion")
+        per_stage["emotion"][position[emotion.stage_id]].append(Item(text, quote, *cited))
     anchored: tuple[tuple[LaneKey, Sequence[Anchored]], ...] = (
         ("pains", journey_map.pain_points),
         ("delights", journey_map.delight_points),
@@ -261,7 +303,8 @@ def _lanes(journey_map: JourneyMap) -> tuple[Lane, ...]:
     for key, items in anchored:
         for item in items:
             where = _touchpoint_name(journey_map, item.touchpoint_id)
-            per_stage[key][position[item.stage_id]].append(Item(clean(item.text), where))
+            cited = _cite(book, item.evidence, clean(item.text))
+            per_stage[key][position[item.stage_id]].append(Item(clean(item.text), where, *cited))
     for action in journey_map.actions:
         stage_id = _linked_stage(journey_map, action)
         if stage_id is not None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
-from bot.exports.layout import Item, MapDocument, Table, build_document
+from bot.exports.layout import Item, MapDocument, Table, build_document, score_text
 from bot.exports.mermaid import mermaid_journey
+from bot.exports.sourcing import LEGEND, Source, safe_url
 from bot.model import JourneyMap
 from bot.text import markdown_escape as esc
 
@@ -32,6 +33,7 @@ def markdown_lines(document: MapDocument) -> Iterator[str]:
     yield from _grid(document)
     yield from _emotion_curve(document)
     yield from _highlights(document)
+    yield from _evidence(document)
     yield from _table("KPIs", document.kpis)
     yield from _table("Actions", document.actions)
     yield from _scorecard(document)
@@ -73,7 +75,10 @@ def _grid(document: MapDocument) -> Iterator[str]:
 
 def _cell(items: Sequence[Item]) -> str:
     return "<br>".join(
-        esc(item.text) + (f" — _{esc(item.note)}_" if item.note else "") for item in items
+        esc(item.text)
+        + (f" — _{esc(item.note)}_" if item.note else "")
+        + (f" {esc(item.mark)}" if item.mark else "")
+        for item in items
     )
 
 
@@ -87,6 +92,42 @@ def _emotion_curve(document: MapDocument) -> Iterator[str]:
     spark = "".join(NO_SCORE if c.score is None else SPARKS[c.score] for c in document.columns)
     steps = " → ".join(f"{esc(c.name)} {esc(c.emotion) or NO_SCORE}" for c in document.columns)
     yield from ("", "## Emotion curve", "", f"`{spark}` {steps}")
+    if document.compare is not None:
+        other = document.compare
+        scores = [s for _, s in other.stages]
+        other_spark = "".join(NO_SCORE if s is None else SPARKS[s] for s in scores)
+        other_steps = " → ".join(
+            f"{esc(name)} {esc(score_text(score)) or NO_SCORE}" for name, score in other.stages
+        )
+        label = f"{other.label(other.state)} (“{esc(other.title)}”)"
+        yield from ("", f"{label}: `{other_spark}` {other_steps}")
+    disagreements = [c for c in document.columns if c.votes or c.reason]
+    if disagreements:
+        yield from ("", "Team votes:", "")
+    for column in disagreements:
+        parts = [f"settled at {esc(column.emotion) or NO_SCORE}", esc(column.spread)]
+        why = f". Why: {esc(column.reason)}" if column.reason else ""
+        yield f"- **{esc(column.name)}:** " + ", ".join(p for p in parts if p) + why
+
+
+def _evidence(document: MapDocument) -> Iterator[str]:
+    summary = document.evidence
+    if summary is None:
+        return
+    yield from ("", "## Evidence", "", f"**Overall:** {esc(summary.overall)}", "")
+    yield from (f"- **{esc(stage.name)}:** {esc(stage.text)}" for stage in summary.stages)
+    yield from ("", esc(LEGEND))
+    if summary.sources:
+        yield from ("", "### Sources", "")
+    yield from (f"{source.number}. {_source(source)}" for source in summary.sources)
+
+
+def _source(source: Source) -> str:
+    text = f"“{esc(source.text)}”" if source.kind == "quote" else esc(source.text)
+    line = f"**{source.label}:** {text}"
+    if source.url:
+        line += f" — [link]({source.url})" if safe_url(source.url) else f" — {esc(source.url)}"
+    return line + (f" — _{esc(source.cited)}_" if source.cited else "")
 
 
 def _highlights(document: MapDocument) -> Iterator[str]:

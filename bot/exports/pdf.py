@@ -27,6 +27,7 @@ from bot.exports.layout import (
     characters,
 )
 from bot.exports.palette import INK, LABEL_FILL, LANE_FILLS, MUTED, NAVY, SCORE_FILLS, rgb
+from bot.exports.sourcing import LEGEND
 from bot.exports.truetype import truetype_subset
 from bot.model import JourneyMap
 from bot.text import truncate
@@ -71,6 +72,7 @@ def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> Expor
         _emotion_curve(pdf, document)
         pdf.add_page(orientation="portrait")
         _highlights(pdf, document)
+        _evidence(pdf, document)
         _table_section(pdf, "KPIs", document.kpis)
         _table_section(pdf, "Actions", document.actions)
         _scorecard(pdf, document)
@@ -204,7 +206,7 @@ def _lane_row(
 
 
 def _emotion_curve(pdf: FPDF, document: MapDocument) -> None:
-    picture = emotion_chart(document.columns)
+    picture = emotion_chart(document.columns, document.compare)
     if picture is None:
         return
     width = pdf.epw
@@ -215,6 +217,30 @@ def _emotion_curve(pdf: FPDF, document: MapDocument) -> None:
         pdf.ln(4)
     _heading(pdf, "Emotion curve")
     pdf.image(io.BytesIO(picture), w=width, h=height)
+    if document.compare is not None:
+        _paragraph(pdf, document.compare.caption, colour=MUTED)
+    for column in document.columns:
+        if column.votes or column.reason:
+            settled = f"settled at {column.emotion}" if column.emotion else "not settled"
+            line = ", ".join(part for part in (settled, column.spread) if part)
+            why = f". Why: {column.reason}" if column.reason else ""
+            _paragraph(pdf, f"• {column.name}: {line}{why}")
+
+
+def _evidence(pdf: FPDF, document: MapDocument) -> None:
+    """A compact line per stage, then the numbered sources the grid's marks point to."""
+    summary = document.evidence
+    if summary is None:
+        return
+    _heading(pdf, "Evidence")
+    _paragraph(pdf, summary.overall_line, style="B")
+    for stage in summary.stages:
+        _paragraph(pdf, f"• {stage.line}")
+    _paragraph(pdf, LEGEND, colour=MUTED)
+    if summary.sources:
+        _heading(pdf, "Sources", size=11)
+    for source in summary.sources:
+        _paragraph(pdf, f"{source.number}. {source.line}")
 
 
 def _highlights(pdf: FPDF, document: MapDocument) -> None:

@@ -2,7 +2,8 @@
 
 A row's pain points are those anchored on its touchpoint, plus those anchored on its stage but on
 no touchpoint (they concern the whole stage). A stage without touchpoints still gets one row, so
-its emotion and pain points are not lost. Every text cell goes through spreadsheet_safe.
+its emotion and pain points are not lost. The last two columns are the touchpoint's evidence level
+and its sources. Every text cell goes through spreadsheet_safe.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
 from bot.exports.layout import MapDocument, Scorecard, Table, build_document, clean
-from bot.model import JourneyMap, Stage, Touchpoint
+from bot.model import EvidenceLink, JourneyMap, Stage, Touchpoint
 from bot.text import spreadsheet_safe
 
 Value = str | int | None
@@ -35,6 +36,8 @@ TOUCHPOINT_HEADER = (
     "Emotion score",
     "Emotion",
     "Pain points",
+    "Evidence",
+    "Sources",
 )
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", start_color="1F3A5F")
@@ -70,7 +73,15 @@ def _row(journey_map: JourneyMap, stage: Stage, tp: Touchpoint | None) -> tuple[
         emotion.score if emotion else None,
         _text(emotion.label if emotion else ""),
         _text("; ".join(pains)),
+        _text(tp.evidence.level.value if tp else ""),
+        _text("; ".join(_link(link) for link in tp.evidence.links) if tp else ""),
     )
+
+
+def _link(link: EvidenceLink) -> str:
+    """'data: application funnel analytics', 'slack: “We never got the email” <https://…>'."""
+    text = f"“{link.text}”" if link.kind == "quote" else link.text
+    return f"{link.kind}: {text}" + (f" <{link.url}>" if link.url else "")
 
 
 def _text(text: str) -> str:

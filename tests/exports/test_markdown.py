@@ -19,6 +19,7 @@ def test_sections_come_in_order(sample: JourneyMap) -> None:
         "## Journey map",
         "## Emotion curve",
         "## Pain points, delights and moments of truth",
+        "## Evidence",
         "## KPIs",
         "## Actions",
         "## Journey diagram",
