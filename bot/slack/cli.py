@@ -55,6 +55,7 @@ def serve(services: Services) -> int:
     """Run until interrupted. Socket Mode when an app token is set; the HTTP server runs in both
     modes (health check and OAuth pages; Slack's requests in HTTP mode)."""
     from bot.slack.app import create_app
+    from bot.slack.reviews import review_scheduler
     from bot.slack.server import SlackHTTPServer
 
     settings = services.settings
@@ -65,6 +66,8 @@ def serve(services: Services) -> int:
     tune_interpreter()
     app = create_app(services)
     start_background(services)
+    reminders = review_scheduler(app, services)
+    reminders.start()
     signal.signal(signal.SIGTERM, _interrupt)
     http = SlackHTTPServer(app, services.store, port=settings.port)
     try:
@@ -78,6 +81,7 @@ def serve(services: Services) -> int:
             SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
     except KeyboardInterrupt:
         log.info("stopping: finishing turns in progress")
+    reminders.stop()
     http.stop()
     app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
     services.store.engine.dispose()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from datetime import UTC, datetime
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.reviews import DueReview, due_reviews
 from bot.services import Services
 from bot.slack.access import Access
 from bot.slack.blocks.home import MapEntry
@@ -53,6 +55,15 @@ class Maps:
         summaries = self.services.store.list_maps(team, channels, limit=HOME_MAPS)
         return [MapEntry(s, self.permalinks.get(client, s.key)) for s in summaries]
 
+    def due(self, client: WebClient, team: str, user: str) -> list[DueReview]:
+        """Maps due for review in the channels the user is a member of."""
+        channels = self.access.channels_of(client, team, user)
+        return [
+            r
+            for r in due_reviews(self.services.store, now(), workspace=team)
+            if r.key.channel in channels
+        ]
+
     def find(
         self, client: WebClient, team: str, channel: str, user: str, ref: str
     ) -> MapSummary | None:
@@ -73,3 +84,7 @@ class Maps:
 
     def may_see(self, client: WebClient, team: str, user: str, key: MapKey) -> bool:
         return self.access.may_see(client, team, user, key)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)

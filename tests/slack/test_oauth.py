@@ -7,10 +7,15 @@ from __future__ import annotations
 import re
 import urllib.request
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from slack_sdk.oauth.installation_store import Installation
+
+from bot.slack.reviews import review_scheduler
+from storage import MapKey
 
 from .harness import CHANNEL, SlackApp, settings_for
 from .mock_slack import BOT_USER, MockSlack
@@ -87,3 +92,18 @@ def test_a_workspace_that_never_installed_gets_nothing(
     assert oauth_bot.event(event, team="T9") == 200  # Bolt acks so Slack stops retrying
     oauth_bot.idle()
     assert not slack.posts()
+
+
+def test_a_review_reminder_uses_the_workspace_bot_token(
+    oauth_bot: SlackApp, slack: MockSlack
+) -> None:
+    store = oauth_bot.app.installation_store
+    store.save(  # type: ignore[union-attr]
+        Installation(app_id="A1", team_id="T2", bot_token="xoxb-T2", bot_id="B2", user_id="U2")
+    )
+    key = MapKey(workspace="T2", channel=CHANNEL, thread="1800000000.000500")
+    m = oauth_bot.services.engine.start(key, "Second workspace map", "U2").journey_map
+    due = m.created_at + timedelta(days=m.review_every_days, hours=1)
+    assert review_scheduler(oauth_bot.app, oauth_bot.services).run_once(due)
+    reminder = slack.wait_for(lambda: slack.posts(key.thread))[0]
+    assert reminder.token == "xoxb-T2" and "due for review" in reminder.params["text"]

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
+
+import pytest
+
+import bot.slack.maps as maps_module
+from bot.services import build_services
+from bot.slack.reviews import review_scheduler
 
 from .harness import SlackApp
+from .mock_slack import Call
 from .test_end_to_end import Thread
 
 ANA, BEN, CLEO = "U_ANA", "U_BEN", "U_CLEO"
@@ -89,3 +97,86 @@ def test_the_evidence_shortcut_outside_a_map_thread_says_so(bot: SlackApp) -> No
     assert answer.params["user"] == CLEO
     bot.idle()
     assert not bot.slack.calls_to("views.open")
+
+
+OWNER = "U0BEN42"  # a real-looking Slack user id (the test people's ids have underscores)
+
+
+def due_map(bot: SlackApp, owner: str = f"<@{OWNER}>") -> tuple[Thread, datetime]:
+    """A map with an owner, an open action and a change; returns it and a moment it is due."""
+    t = Thread(bot, bot.start(ANA, "Renewals"))
+    t.say(ANA, f"owner: {owner}")
+    t.say(ANA, "objective: Keep customers renewing")
+    m = bot.services.store.load(bot.key(t.thread)).journey_map  # type: ignore[union-attr]
+    return t, m.created_at + timedelta(days=m.review_every_days, hours=1)
+
+
+def reminders(bot: SlackApp, thread: str) -> list[Call]:
+    return [c for c in bot.slack.posts(thread) if "due for review" in c.params["text"]]
+
+
+def test_a_due_map_is_reminded_once_in_its_thread_and_marked_reviewed(bot: SlackApp) -> None:
+    t, due = due_map(bot)
+    assert bot.slack.calls_to("chat.postMessage")[-1].params["thread_ts"] == t.thread
+    scheduler = review_scheduler(bot.app, bot.services)
+    assert [r.map_id for r in scheduler.run_once(due)]
+    assert scheduler.run_once(due) == []
+    restarted = build_services(bot.services.settings, with_guidance=False)  # another process
+    assert review_scheduler(bot.app, restarted).run_once(due) == []
+    restarted.store.engine.dispose()
+
+    [reminder] = reminders(bot, t.thread)
+    assert reminder.params["channel"] == "C1"
+    assert reminder.params["text"].startswith(f"<@{OWNER}> “Renewals” is due for review")
+    text = json.dumps(reminder.blocks, ensure_ascii=False)
+    assert "objective: Keep customers renewing" in text and "Mark reviewed" in text
+    assert "<!channel>" not in text and "<!here>" not in text
+
+    done = t._after(len(t.replies()), lambda: bot.click(reminder, "Mark reviewed", BEN))
+    assert "reviewed today" in done.params["text"]
+    m = bot.services.store.load(bot.key(t.thread)).journey_map  # type: ignore[union-attr]
+    assert m.last_reviewed_at is not None
+
+
+def test_a_failed_reminder_is_sent_on_a_later_tick(bot: SlackApp) -> None:
+    t, due = due_map(bot, owner="Lending ops <!here>")
+    scheduler = review_scheduler(bot.app, bot.services)
+    bot.slack.fail("chat.postMessage", 500, times=3)  # the first try and both of the SDK's retries
+    assert scheduler.run_once(due) == []
+    assert reminders(bot, t.thread) == []
+    assert [r.map_id for r in scheduler.run_once(due)]
+    [reminder] = reminders(bot, t.thread)
+    assert "<@" not in reminder.params["text"]  # an owner who is no Slack user is not mentioned
+    assert "Lending ops &lt;!here&gt;" in json.dumps(reminder.blocks)
+
+
+def test_app_home_lists_maps_due_for_review(bot: SlackApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    t, due = due_map(bot)
+    monkeypatch.setattr(maps_module, "now", lambda: due)
+    bot.open_home(ANA)
+    home = bot.slack.wait_for(lambda: bot.slack.calls_to("views.publish"))[-1]
+    view = json.dumps(home.params["view"])
+    assert "Due for review (1)" in view and "home:reviewed" in view
+    map_id = bot.services.store.load(bot.key(t.thread)).journey_map.id  # type: ignore[union-attr]
+    published = len(bot.slack.calls_to("views.publish"))
+    action = {
+        "type": "button",
+        "action_id": "home:reviewed",
+        "block_id": "due",
+        "value": map_id,
+        "text": {"type": "plain_text", "text": "Mark reviewed"},
+    }
+    bot.interact(
+        {
+            "type": "block_actions",
+            "user": {"id": ANA, "team_id": "T1"},
+            "trigger_id": "t-home-reviewed",
+            "container": {"type": "view", "view_id": "V1"},
+            "actions": [action],
+        }
+    )
+    home = bot.slack.wait_for(lambda: bot.slack.calls_to("views.publish")[published:])[0]
+    m = bot.services.store.load(bot.key(t.thread)).journey_map  # type: ignore[union-attr]
+    assert m.last_reviewed_at is not None
+    view = json.dumps(home.params["view"], ensure_ascii=False)
+    assert "Marked “Renewals” reviewed" in view

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bot.engine.steps import STEP_ORDER
 from bot.model import Step
+from bot.reviews import DueReview
 from bot.slack.blocks.kit import (
     MESSAGE_BLOCKS,
     VIEW_BLOCKS,
@@ -22,6 +24,8 @@ from storage import MapSummary
 
 HOME_OPEN_ACTION = "home:open"
 HOME_EXPORT_ACTION = "home:export"
+HOME_REVIEWED_ACTION = "home:reviewed"
+DUE_SHOWN = 10
 TITLE_CHARS = 150
 
 
@@ -31,7 +35,9 @@ class MapEntry:
     permalink: str | None = None
 
 
-def home_view(entries: list[MapEntry], notice: str = "") -> dict[str, Any]:
+def home_view(
+    entries: list[MapEntry], notice: str = "", due: Sequence[DueReview] = ()
+) -> dict[str, Any]:
     blocks = [
         header("Your journey maps"),
         context(
@@ -41,6 +47,9 @@ def home_view(entries: list[MapEntry], notice: str = "") -> dict[str, Any]:
     ]
     if notice:
         blocks.append(section(slack_escape(notice)))
+    blocks += due_blocks(due)
+    if due:
+        blocks.append(header("All your maps"))
     room = (VIEW_BLOCKS - len(blocks) - 1) // 2
     for entry in entries[:room]:
         blocks.append(section(entry_text(entry)))
@@ -50,6 +59,29 @@ def home_view(entries: list[MapEntry], notice: str = "") -> dict[str, Any]:
     elif len(entries) > room:
         blocks.append(context(f"_…and {len(entries) - room} older maps._"))
     return {"type": "home", "blocks": blocks}
+
+
+def due_blocks(due: Sequence[DueReview]) -> list[Block]:
+    """Maps due for review, oldest due date first, each with a Mark reviewed button."""
+    if not due:
+        return []
+    ordered = sorted(due, key=lambda r: r.due_at)
+    blocks = [header(f":alarm_clock: Due for review ({len(due)})")]
+    for review in ordered[:DUE_SHOWN]:
+        title = slack_escape(truncate(review.title, TITLE_CHARS))
+        when = int(review.due_at.timestamp())
+        date = f"<!date^{when}^{{date_short_pretty}}|{review.due_at:%Y-%m-%d}>"
+        reviewed = button("Mark reviewed", HOME_REVIEWED_ACTION, value=review.map_id)
+        blocks.append(
+            section(
+                f"*{title}*\n<#{review.key.channel}> · due since {date} · "
+                f"{len(review.changes)} change(s), {len(review.open_actions)} open action(s)",
+                accessory=reviewed,
+            )
+        )
+    if len(due) > DUE_SHOWN:
+        blocks.append(context(f"_…and {len(due) - DUE_SHOWN} more due._"))
+    return blocks
 
 
 def list_blocks(entries: list[MapEntry]) -> list[Block]:

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot.engine import Turn
 from bot.services import Services
-from bot.slack.blocks.home import HOME_EXPORT_ACTION, HOME_OPEN_ACTION
+from bot.slack.blocks.home import HOME_EXPORT_ACTION, HOME_OPEN_ACTION, HOME_REVIEWED_ACTION
 from bot.slack.blocks.modals import FORM_KINDS, form_modal
 from bot.slack.blocks.step import COMMAND_ACTION, FORM_ACTION
 from bot.slack.conversation import Conversation
@@ -50,22 +50,34 @@ def register(app: App, services: Services, maps: Maps) -> None:
                 view = form_modal(kind, key, stored.journey_map)
                 client.views_open(trigger_id=body["trigger_id"], view=view)
 
-    def export_from_home(
-        body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
-    ) -> None:
-        team, user = team_of(body), body["user"]["id"]
-        with guarded(lambda text: publish_home(maps, client, team, user, notice=text)):
-            stored = services.store.load_by_id(action.get("value", ""))
-            if stored is None or not maps.may_see(client, team, user, stored.key):
-                publish_home(maps, client, team, user, notice="That map is not one you can see.")
-                return
-            turn = Turn(user=user, text=f"export {HOME_EXPORT_FORMAT}")
-            Conversation(services, client).answer(stored.key, turn)
-            notice = f"Exported “{stored.journey_map.title}” to its thread."
-            publish_home(maps, client, team, user, notice=notice)
+    def from_home(command: str, done: str):  # type: ignore[no-untyped-def]
+        """A Home button that runs `command` in the thread of the map it names, if the person
+        may see that map, then shows the Home again with `done` (formatted with the title)."""
+
+        def run(
+            body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+        ) -> None:
+            team, user = team_of(body), body["user"]["id"]
+            with guarded(lambda text: publish_home(maps, client, team, user, notice=text)):
+                stored = services.store.load_by_id(action.get("value", ""))
+                if stored is None or not maps.may_see(client, team, user, stored.key):
+                    notice = "That map is not one you can see."
+                    publish_home(maps, client, team, user, notice=notice)
+                    return
+                Conversation(services, client).answer(stored.key, Turn(user=user, text=command))
+                notice = done.format(title=stored.journey_map.title)
+                publish_home(maps, client, team, user, notice=notice)
+
+        return run
+
+    export_from_home = from_home(
+        f"export {HOME_EXPORT_FORMAT}", "Exported “{title}” to its thread."
+    )
+    reviewed_from_home = from_home("reviewed", "Marked “{title}” reviewed.")
 
     first = once(services.store)
     app.action(re.compile(rf"^{COMMAND_ACTION}:"))(ack=ack_now, lazy=[first(run_command)])
     app.action(re.compile(rf"^{FORM_ACTION}:"))(ack=ack_now, lazy=[first(open_form)])
     app.action(HOME_OPEN_ACTION)(ack_now)  # a link button: Slack still reports the click
     app.action(HOME_EXPORT_ACTION)(ack=ack_now, lazy=[first(export_from_home)])
+    app.action(HOME_REVIEWED_ACTION)(ack=ack_now, lazy=[first(reviewed_from_home)])

@@ -85,7 +85,8 @@ def mention_command(
 
 def publish_home(maps: Maps, client: WebClient, team: str, user: str, notice: str = "") -> None:
     entries = maps.visible(client, team, user)
-    client.views_publish(user_id=user, view=home_view(entries, notice))
+    due = maps.due(client, team, user)
+    client.views_publish(user_id=user, view=home_view(entries, notice, due))
 
 
 def _whisper(client: WebClient, message: Message, text: str) -> None:
