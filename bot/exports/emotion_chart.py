@@ -16,6 +16,7 @@ from bot.exports.palette import INK, LANE_FILLS, MOMENT, MUTED, NAVY, SCORE_COLO
 
 MOMENT_LABEL = "Moment of truth"
 VOTES_LABEL = "Team votes (lowest to highest)"
+VOTES_OFFSET = 0.1  # of a stage's width
 WIDTH_IN = 10.0
 HEIGHT_IN = 3.6
 DPI = 150
@@ -111,8 +112,9 @@ def _votes(axes: Axes, x: int, column: Column, label: bool) -> None:
     """The spread of the team's votes: a bar from lowest to highest, a dot per score given
     (bigger for more votes), and the count."""
     low, high = column.votes[0], column.votes[-1]
+    bar = x - VOTES_OFFSET  # beside the curve's point, not hidden under it
     axes.plot(
-        [x, x],
+        [bar, bar],
         [low, high],
         color=MUTED,
         linewidth=7,
@@ -123,7 +125,7 @@ def _votes(axes: Axes, x: int, column: Column, label: bool) -> None:
     )
     given = sorted(set(column.votes))
     sizes = [14 * column.votes.count(score) for score in given]
-    axes.scatter([x] * len(given), given, s=sizes, color=MUTED, zorder=1.6)
+    axes.scatter([bar] * len(given), given, s=sizes, color=MUTED, zorder=1.6)
     axes.annotate(
         f"{len(column.votes)} vote{'s' if len(column.votes) != 1 else ''}",
         (x, column.score if column.score is not None else (low + high) / 2),

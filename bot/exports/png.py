@@ -12,7 +12,7 @@ bot.exports.typeset for why).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from matplotlib.axes import Axes
@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw
 
 from bot.exports.base import ExportExtras, ExportFile, export_file
 from bot.exports.layout import Item, Lane, LaneKey, MapDocument, build_document, characters
+from bot.exports.overlay import COMPARE_COLOUR
 from bot.exports.palette import (
     CHANNEL,
     DELIGHT,
@@ -52,6 +53,7 @@ BAND_GAP = 28
 LEGEND_PX = 24
 CURVE_PX = 170
 CURVE_HEADROOM = 28
+VOTES_OFFSET_PX = 16
 MAX_ITEM_LINES = 5
 MAX_NOTE_LINES = 2
 PNG_COMPRESSION = 3  # zlib level: twice as fast as the default for a file 15% larger
@@ -199,7 +201,7 @@ def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> Expor
     for band in bands:
         y = _draw_band(canvas, document, band, y, several=len(bands) > 1) + BAND_GAP
     if bands:
-        _draw_legend(canvas, y)
+        _draw_legend(canvas, y, _legend(document))
     else:
         canvas.text(MARGIN, y, "No stages yet.", EMPTY)
 
@@ -315,8 +317,28 @@ def _draw_curve(canvas: Canvas, document: MapDocument, band: Band, top: float) -
     columns = [document.columns[i] for i in band.page]
     xs = [start + (i + 0.5) * COLUMN_PX for i in range(len(columns))]
     ys = [float("nan") if c.score is None else y_of(c.score) for c in columns]
-    canvas.axes.plot(xs, ys, color=NAVY, linewidth=3, solid_capstyle="round", zorder=3)
+    compare = document.compare
+    style = compare.style(compare.own_state) if compare else "-"
+    canvas.axes.plot(
+        xs, ys, color=NAVY, linewidth=3, linestyle=style, solid_capstyle="round", zorder=3
+    )
+    if compare is not None:  # the other state, at the stages both maps have
+        matched = [(x, compare.score_for(c.name)) for x, c in zip(xs, columns, strict=True)]
+        other = [(x, y_of(score)) for x, (has, score) in matched if has and score is not None]
+        canvas.axes.plot(
+            [x for x, _ in other],
+            [y for _, y in other],
+            color=COMPARE_COLOUR,
+            linewidth=2.5,
+            linestyle=compare.style(compare.state),
+            marker="o",
+            markersize=6,
+            markerfacecolor="white",
+            zorder=3,
+        )
     for x, y, column in zip(xs, ys, columns, strict=True):
+        if column.votes:
+            _draw_votes(canvas, x, y, column.votes, y_of)
         if column.score is None:
             canvas.text(x, middle, "not scored", QUOTE, align="center", valign="middle")
             continue
@@ -343,9 +365,42 @@ def _draw_blocks(canvas: Canvas, x: float, y: float, blocks: Sequence[Block]) ->
         y = canvas.lines(x, y, block) + ITEM_GAP
 
 
-def _draw_legend(canvas: Canvas, y: float) -> None:
+def _draw_votes(
+    canvas: Canvas, x: float, y: float, votes: Sequence[int], y_of: Callable[[float], float]
+) -> None:
+    """The spread of the team's votes: a bar from lowest to highest, a dot per score given
+    (bigger for more votes), and the count beside the settled point."""
+    low, high = y_of(votes[0]), y_of(votes[-1])
+    bar = x - VOTES_OFFSET_PX  # beside the curve's point, not hidden under it
+    canvas.axes.plot(
+        [bar, bar], [low, high], color=MUTED, linewidth=9, alpha=0.3, solid_capstyle="round"
+    )
+    given = sorted(set(votes))
+    sizes = [18 * votes.count(score) for score in given]
+    canvas.axes.scatter([bar] * len(given), [y_of(s) for s in given], s=sizes, color=MUTED)
+    count = f"{len(votes)} vote{'s' if len(votes) != 1 else ''}"
+    at = y if y == y else (low + high) / 2  # nan when the stage is not settled yet
+    canvas.text(x + 16, at, count, NOTE, valign="middle")
+
+
+def _legend(document: MapDocument) -> tuple[tuple[str, str, str], ...]:
+    legend = LEGEND
+    compare = document.compare
+    if compare is not None:
+        own, other = compare.own_state, compare.state
+        legend = (
+            *LEGEND[:-1],
+            ("━" if own != "future" else "┅", NAVY, f"{compare.label(own)}, from -2 to +2"),
+            ("━" if other != "future" else "┅", COMPARE_COLOUR, f"{compare.label(other)}"),
+        )
+    if any(c.votes for c in document.columns):
+        legend = (*legend, ("┃", MUTED, "Team votes, lowest to highest"))
+    return legend
+
+
+def _draw_legend(canvas: Canvas, y: float, legend: Sequence[tuple[str, str, str]]) -> None:
     x = MARGIN
-    for glyph, colour, label in LEGEND:
+    for glyph, colour, label in legend:
         canvas.text(x, y, glyph, Style(LEGEND_TEXT.size + 2, colour))
         canvas.text(x + 18, y + 2, label, LEGEND_TEXT)
         x += 18 + canvas.typesetter.width(label, LEGEND_TEXT) + 24
