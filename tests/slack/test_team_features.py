@@ -180,3 +180,18 @@ def test_app_home_lists_maps_due_for_review(bot: SlackApp, monkeypatch: pytest.M
     assert m.last_reviewed_at is not None
     view = json.dumps(home.params["view"], ensure_ascii=False)
     assert "Marked “Renewals” reviewed" in view
+
+
+def test_journey_summary_posts_the_one_screen_summary_in_the_map_thread(bot: SlackApp) -> None:
+    t = at_emotions(bot, "Summaries")
+    t.say(BEN, "Apply: -2 anxious\npain: Apply > Asked for the same documents twice")
+    status, body = bot.command(CLEO, "summary")
+    assert status == 200 and "the map's thread" in body
+    summary = bot.slack.wait_for(
+        lambda: [r for r in t.replies() if "Lows of the emotion curve" in json.dumps(r.blocks)]
+    )[0]
+    text = json.dumps(summary.blocks)
+    assert "Apply: -2 anxious" in text and "Asked for the same documents twice (Apply)" in text
+    assert "Open actions" in text and "% assumed" in text
+    bot.idle()
+    assert len([c for c in bot.slack.posts() if "thread_ts" not in c.params]) == 1

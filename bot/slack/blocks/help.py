@@ -8,6 +8,7 @@ COMMANDS = (
     "`/journey new <title>`: start a map; I open a thread for it in this channel\n"
     "`/journey list`: the maps you can see\n"
     "`/journey show [map]`: the map so far, only to you (this channel's latest map by default)\n"
+    "`/journey summary [map]`: the map on one screen, posted in the map's thread\n"
     "`/journey critique [map]`: what to improve, posted in the map's thread\n"
     "`/journey export <format> [map]`: pdf, markdown, docx, png, csv, xlsx, json or all, "
     "uploaded to the map's thread\n"
@@ -15,8 +16,8 @@ COMMANDS = (
 )
 IN_THREAD = (
     "In a map's thread, anyone in the channel answers the step's question by replying. "
-    "`next`, `back`, `skip`, `show map`, `edit …`, `remove …`, `undo`, `critique`, "
-    "`export pdf` and `help` work at every step. "
+    "`next`, `back`, `skip`, `show map`, `summary`, `votes`, `edit …`, `remove …`, `undo`, "
+    "`critique`, `export pdf` and `help` work at every step. "
     "`[map]` is a map's id or words from its title."
 )
 

@@ -27,7 +27,7 @@ from bot.text import slack_escape, truncate
 from storage import MapKey
 
 COMMAND = "/journey"
-SUBCOMMANDS = ("new", "list", "show", "critique", "export", "help")
+SUBCOMMANDS = ("new", "list", "show", "summary", "critique", "export", "help")
 NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found"}
 FORMATS = "pdf, markdown, docx, png, csv, xlsx, json or all"  # the common ones
 
@@ -55,7 +55,7 @@ def plan(text: str) -> Plan:
         return Plan(name, answer=f"Keep the title under {SHORT} characters, please.", work=False)
     if name == "export" and not export_formats(argument)[0]:
         return Plan(name, answer=f"Which format? `/journey export pdf` ({FORMATS}).", work=False)
-    if name in {"critique", "export"}:
+    if name in {"critique", "export", "summary"}:
         return Plan(name, argument, answer="Working on it: watch the map's thread.")
     return Plan(name, argument)
 
@@ -137,6 +137,10 @@ def show_map(asked: Asked, ref: str) -> None:
     )
 
 
+def summarize_map(asked: Asked, ref: str) -> None:
+    _in_thread(asked, ref, "summary")
+
+
 def critique_map(asked: Asked, ref: str) -> None:
     _in_thread(asked, ref, "critique")
 
@@ -176,6 +180,7 @@ RUNNERS = {
     "new": new_map,
     "list": list_maps,
     "show": show_map,
+    "summary": summarize_map,
     "critique": critique_map,
     "export": export_map,
 }
