@@ -14,8 +14,9 @@ import statistics
 import time
 from collections.abc import Callable
 
-from bot.exports import FORMATS, export, export_many
+from bot.exports import FORMATS, ExportExtras, export, export_many
 from bot.exports.emotion_chart import emotion_chart
+from bot.model import EmotionVote, JourneyMap
 from bot.samples import large_map
 
 
@@ -30,7 +31,7 @@ def timed(action: Callable[[], object]) -> tuple[float, float]:
 def report(name: str, runs: list[tuple[float, float]]) -> None:
     wall = statistics.median(w for w, _ in runs)
     cpu = statistics.median(c for _, c in runs)
-    print(f"{name:10s} wall {wall:5.2f} s   cpu {cpu:5.2f} s")
+    print(f"{name:17s} wall {wall:5.2f} s   cpu {cpu:5.2f} s")
 
 
 def main() -> None:
@@ -42,6 +43,23 @@ def main() -> None:
     for fmt in FORMATS:
         report(fmt, [timed(lambda f=fmt: export(journey_map, f)) for _ in range(args.runs)])
     report("all", [timed(lambda: export_many(journey_map, "all")) for _ in range(args.runs)])
+    voted, extras = with_votes_and_future(journey_map)
+    runs = [timed(lambda: export_many(voted, "all", extras)) for _ in range(args.runs)]
+    report("all+votes+future", runs)
+
+
+def with_votes_and_future(journey_map: JourneyMap) -> tuple[JourneyMap, ExportExtras]:
+    """Three votes on every stage, and a future state to overlay."""
+    voted = journey_map.model_copy(deep=True)
+    voted.emotion_votes = [
+        EmotionVote(stage_id=stage.id, user=f"U{n}", score=(i + n) % 5 - 2)
+        for i, stage in enumerate(voted.stages)
+        for n in range(3)
+    ]
+    future = journey_map.model_copy(deep=True, update={"state_of": "future"})
+    for emotion in future.emotions:
+        emotion.score = min(emotion.score + 1, 2)
+    return voted, ExportExtras(compare_with=future)
 
 
 if __name__ == "__main__":
