@@ -133,6 +133,17 @@ class MapStore:
     def load_by_id(self, map_id: str) -> StoredMap | None:
         return self._one(sa.select(maps).where(maps.c.id == map_id))
 
+    def find_linked(self, map_id: str) -> StoredMap | None:
+        """The newest map whose `linked_map_id` names this one (its future state)."""
+        marker = json.dumps({"linked_map_id": map_id})[1:-1]  # as pydantic writes it, no spaces
+        marker = marker.replace(": ", ":")
+        query = (
+            sa.select(maps)
+            .where(maps.c.map_json.contains(marker, autoescape=True))
+            .order_by(maps.c.updated_at.desc())
+        )
+        return self._one(query)
+
     def _one(self, query: sa.Select) -> StoredMap | None:
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()

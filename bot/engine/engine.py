@@ -433,6 +433,7 @@ class Engine:
             scorecard=[(area.label, area.score) for area in review.scorecard],
             overall=review.overall,
             top_findings=[f.problem for f in review.findings[:5]],
+            compare_with=self._other_state(m),
         )
         try:
             files = export_many(m, "all" if "all" in formats else formats, extras)
@@ -441,6 +442,14 @@ class Engine:
             return Outcome(m, state, reply)
         reply.notices.append("Exported: " + "; ".join(f"{f.filename} ({f.summary})" for f in files))
         return Outcome(m, state, reply, files=files)
+
+    def _other_state(self, m: JourneyMap) -> JourneyMap | None:
+        """The linked map in the other state (future for a current map, and back), if any."""
+        if m.linked_map_id:
+            linked = self.store.load_by_id(m.linked_map_id)
+            return linked.journey_map if linked else None
+        future = self.store.find_linked(m.id)
+        return future.journey_map if future else None
 
     def _future(self, m: JourneyMap, state: FacilitationState) -> Outcome:
         reply = self._reply(m, state)

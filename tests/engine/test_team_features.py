@@ -147,3 +147,14 @@ def test_version_1_maps_are_upgraded_on_read() -> None:
     assert upgraded.personas[0].evidence.level is EvidenceLevel.OBSERVED
     assert upgraded.emotions[0].evidence.links[0].kind == "quote"
     assert upgraded.touchpoints[0].evidence.level is EvidenceLevel.ASSUMED
+
+
+def test_exports_of_either_state_overlay_the_other(engine: Engine, store: MapStore) -> None:
+    future_key = MapKey(workspace="T1", channel="C1", thread="2")
+    engine.start_future(KEY, future_key, "ben")
+    current_map, future_map = current(engine), store.load(future_key).journey_map  # type: ignore[union-attr]
+    assert store.find_linked(current_map.id).journey_map.id == future_map.id  # type: ignore[union-attr]
+    assert engine._other_state(future_map).id == current_map.id  # type: ignore[union-attr]
+    assert engine._other_state(current_map).id == future_map.id  # type: ignore[union-attr]
+    result = engine.handle(future_key, Turn(user="ben", text="export docx"))
+    assert result is not None and result.files[0].format == "docx"
