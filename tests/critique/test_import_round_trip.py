@@ -78,3 +78,13 @@ def test_the_json_export_is_lossless() -> None:
     original = sample_map()
     file = export(original, "json")
     assert import_map(file.content, file.filename) == original
+
+
+def test_evidence_markers_of_our_exports_are_not_read_as_text() -> None:
+    from bot.critique.imports.cells import flat, items
+
+    assert items("Online form [observed · 2]<br>Advisor call [assumed]") == [
+        "Online form",
+        "Advisor call",
+    ]
+    assert flat("+1 hopeful — “quote” [reported · 3, 4]") == "+1 hopeful — “quote”"

@@ -16,6 +16,8 @@ _SEPARATORS = re.compile(r"[\n;•]")
 _BULLET = re.compile(r"^(?:[-*·]|\d+[.)])\s+")
 _SPACES = re.compile(r"[ \t\r]+")
 _FORMULA_START = ("=", "+", "-", "@")
+# The evidence marker our own exports put after an item: "[observed · 2]", "[assumed]".
+_EVIDENCE_MARK = re.compile(r"\s*\[(?:observed|reported|assumed)(?:\s*·\s*[\d,\s]+)?\]\s*$")
 
 
 def clean(value: str) -> str:
@@ -37,9 +39,9 @@ def clean(value: str) -> str:
 def items(value: str) -> list[str]:
     """The items of a cell: split at line breaks, <br>, ';' and '•', bullets removed."""
     parts = (_BULLET.sub("", p.strip()).strip() for p in _SEPARATORS.split(clean(value)))
-    return [p for p in parts if p]
+    return [_EVIDENCE_MARK.sub("", p) for p in parts if p]
 
 
 def flat(value: str) -> str:
-    """The whole cell on one line."""
-    return " ".join(clean(value).split())
+    """The whole cell on one line, without our exports' evidence marker."""
+    return _EVIDENCE_MARK.sub("", " ".join(clean(value).split()))
