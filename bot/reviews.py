@@ -43,7 +43,7 @@ def changes_since(store: MapStore, m: JourneyMap, since: datetime) -> list[str]:
     return [
         f"v{info.version} {info.author}: {info.summary}"
         for info in store.history(m.id)
-        if _aware(info.created_at) > since and info.version > 1
+        if info.created_at > since and info.version > 1
     ]
 
 
@@ -71,10 +71,6 @@ def due_reviews(
             )
         )
     return due
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class ReviewScheduler:

@@ -221,7 +221,8 @@ class MapStore:
             .order_by(map_versions.c.version)
         )
         with self.engine.connect() as conn:
-            return [VersionInfo(**row) for row in conn.execute(query).mappings()]
+            rows = conn.execute(query).mappings().all()
+        return [VersionInfo(**{**row, "created_at": _aware(row["created_at"])}) for row in rows]
 
     def version(self, map_id: str, version: int) -> tuple[JourneyMap, int | None] | None:
         """A stored version's map and the version it descends from."""
