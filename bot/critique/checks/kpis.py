@@ -3,7 +3,7 @@ every pain has an owned action."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bot.critique.view import Hit, MapView, quoted
 
@@ -18,35 +18,33 @@ def no_kpis(v: MapView) -> Iterator[Hit]:
         )
 
 
-def kpi_no_baseline(v: MapView) -> Iterator[Hit]:
-    for k in v.m.kpis:
-        if not k.baseline:
-            yield Hit(
-                v.at_kpi(k),
-                f"KPI {quoted(k.name)} has no baseline, so no change can be shown against today.",
-                f"Record today's value, e.g. `edit {k.id} baseline: 38%`; if unknown, make "
-                "measuring it the first action.",
-            )
+def _kpis_without(field: str, problem: str, fix: str) -> Callable[[MapView], Iterator[Hit]]:
+    """A check for KPIs missing one field; `problem` and `fix` are formatted with the KPI."""
+
+    def check(v: MapView) -> Iterator[Hit]:
+        for k in v.m.kpis:
+            if not getattr(k, field):
+                yield Hit(v.at_kpi(k), problem.format(name=quoted(k.name)), fix.format(id=k.id))
+
+    return check
 
 
-def kpi_no_target(v: MapView) -> Iterator[Hit]:
-    for k in v.m.kpis:
-        if not k.target:
-            yield Hit(
-                v.at_kpi(k),
-                f"KPI {quoted(k.name)} has no target, so nobody can say when it is good enough.",
-                f"Set the value to reach and by when, e.g. `edit {k.id} target: 19% by Q4`.",
-            )
-
-
-def kpi_no_owner(v: MapView) -> Iterator[Hit]:
-    for k in v.m.kpis:
-        if not k.owner:
-            yield Hit(
-                v.at_kpi(k),
-                f"KPI {quoted(k.name)} has no owner, so nobody reports on it.",
-                f"Name who is answerable for it, e.g. `edit {k.id} owner: Head of lending`.",
-            )
+kpi_no_baseline = _kpis_without(
+    "baseline",
+    "KPI {name} has no baseline, so no change can be shown against today.",
+    "Record today's value, e.g. `edit {id} baseline: 38%`; if unknown, make measuring it the "
+    "first action.",
+)
+kpi_no_target = _kpis_without(
+    "target",
+    "KPI {name} has no target, so nobody can say when it is good enough.",
+    "Set the value to reach and by when, e.g. `edit {id} target: 19% by Q4`.",
+)
+kpi_no_owner = _kpis_without(
+    "owner",
+    "KPI {name} has no owner, so nobody reports on it.",
+    "Name who is answerable for it, e.g. `edit {id} owner: Head of lending`.",
+)
 
 
 def kpi_unlinked(v: MapView) -> Iterator[Hit]:
