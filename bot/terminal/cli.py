@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
+from bot.engine import Turn
 from bot.model import map_json_schema
 from bot.services import build_services
 from bot.settings import get_settings
@@ -33,6 +35,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     history = maps_sub.add_parser("history", help="A map's versions: who changed what.")
     history.add_argument("map_id")
     history.set_defaults(handler=_history)
+    export = maps_sub.add_parser("export", help="Export a map to documents.")
+    export.add_argument("map_id")
+    export.add_argument(
+        "--format",
+        "-f",
+        dest="formats",
+        action="append",
+        default=None,
+        help="markdown, docx, pdf, png, csv, xlsx, json, mermaid, cjml, or all; repeat or use "
+        "commas (default: all)",
+    )
+    export.add_argument("--out", type=Path, default=Path("exports"), help="Output folder.")
+    export.set_defaults(handler=_export)
 
 
 def _chat(args: argparse.Namespace) -> int:
@@ -73,6 +88,24 @@ def _show(args: argparse.Namespace) -> int:
         print(stored.journey_map.model_dump_json(indent=2))
     else:
         print(render_map(stored.journey_map))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """The same path as `export …` in a conversation: scorecard and linked state included."""
+    stored = load_or_complain(args.map_id)
+    if stored is None:
+        return 1
+    formats = ",".join(args.formats or ["all"])
+    engine = build_services(get_settings(), with_guidance=False).engine
+    result = engine.handle(stored.key, Turn(user="cli", text=f"export {formats}"))
+    if result is None or result.reply.errors:
+        print("\n".join(result.reply.errors if result else ["The map is gone."]), file=sys.stderr)
+        return 2
+    from bot.exports import write_files
+
+    for path, file in zip(write_files(result.files, args.out), result.files, strict=True):
+        print(f"{path}  ({file.summary})")
     return 0
 
 

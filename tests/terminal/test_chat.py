@@ -115,3 +115,21 @@ def test_team_features_in_the_terminal(tmp_path: Path) -> None:
     assert "Future state of Support journey" in out
     listing = run_cli(["maps", "list"], tmp_path).stdout
     assert "Support journey (future state)" in listing and listing.count("Support journey") == 2
+
+
+def test_maps_export_writes_the_files(tmp_path: Path) -> None:
+    run_cli(["chat"], tmp_path, "Support journey\nstage: Notice, Contact\n\nquit\n")
+    map_id = run_cli(["maps", "list"], tmp_path).stdout.split()[0]
+    out = tmp_path / "out"
+    done = run_cli(
+        ["maps", "export", map_id, "-f", "json,md", "-f", "cjml", "--out", str(out)], tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "support-journey.json",
+        "support-journey.md",
+        "support-journey.xml",
+    ]
+    assert json.loads((out / "support-journey.json").read_text())["title"] == "Support journey"
+    bad = run_cli(["maps", "export", map_id, "-f", "gif", "--out", str(out)], tmp_path)
+    assert bad.returncode == 2 and "Choose one of" in bad.stderr
