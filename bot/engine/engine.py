@@ -6,6 +6,7 @@ load, apply, save with optimistic concurrency, and on a conflict reload and re-a
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -413,7 +414,7 @@ class Engine:
         reply.critique = critique(m)
         if self.assistant is not None and reply.critique.findings:
             topics = " ".join(f.title for f in reply.critique.findings[:3])
-            passages = self._safely(lambda: self.guidance.answer(topics)) if self.guidance else []
+            passages = self._passages_for(topics)
             try:
                 narrative = self.assistant.narrate(m, reply.critique, passages, workspace)
             except AssistantUnavailable as unavailable:
@@ -514,7 +515,7 @@ class Engine:
         self, m: JourneyMap, state: FacilitationState, question: str, workspace: str
     ) -> Outcome:
         reply = self._reply(m, state)
-        passages = self._safely(lambda: self.guidance.answer(question)) if self.guidance else []
+        passages = self._passages_for(question)
         if passages and self.assistant is not None:
             try:
                 answer = self.assistant.answer(question, passages, workspace)
@@ -577,8 +578,14 @@ class Engine:
     def _remember_tips(state: FacilitationState, reply: Reply) -> None:
         state.shown_tips += [tip_key(tip) for tip in reply.tips]
 
+    def _passages_for(self, question: str) -> list[Passage]:
+        if self.guidance is None:
+            return []
+        guidance = self.guidance
+        return self._safely(lambda: guidance.answer(question))
+
     @staticmethod
-    def _safely(fetch) -> list[Passage]:  # type: ignore[no-untyped-def]
+    def _safely(fetch: Callable[[], list[Passage]]) -> list[Passage]:
         try:
             return list(fetch())
         except Exception:  # retrieval must never fail a turn
@@ -596,7 +603,7 @@ _EDIT_COMMANDS = {
 
 
 def tip_key(passage: Passage) -> str:
-    return getattr(passage, "key", "") or f"{passage.guide_id}#{passage.heading}"
+    return passage.key or f"{passage.guide_id}#{passage.heading}"
 
 
 def _suggestions(step: Step) -> list[Suggestion]:
