@@ -7,7 +7,6 @@ parsers and sets ``handler`` (a function taking the parsed namespace, returning 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +15,7 @@ from collections.abc import Callable, Sequence
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from bot.logs import configure_logging  # noqa: E402
 from bot.settings import get_settings  # noqa: E402
 
 Registrar = Callable[[argparse._SubParsersAction], None]
@@ -48,11 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     settings = get_settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(settings.log_level)
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
         description="Web API base URL of every Slack client the app makes.",
     )
     port: int = Field(3000, description="HTTP port of the Bolt app in HTTP mode.")
+    web_concurrency: int = Field(
+        1, ge=1, description="HTTP server processes in HTTP mode (each runs the whole app)."
+    )
 
     # knowledge
     chroma_url: str | None = Field(

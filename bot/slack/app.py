@@ -54,6 +54,11 @@ def create_app(services: Services, client: WebClient | None = None) -> App:
         client=client,
         signing_secret=secret.get_secret_value() if secret else "",
         oauth_settings=_oauth_settings(services) if multi_workspace else None,
+        # The server checks signatures before Bolt parses a body (bot.slack.server), so no
+        # unverified body reaches a middleware, a log line or the error handler below.
+        request_verification_enabled=False,
+        # auth.test is retried in the background at start-up (bot.slack.health), not here.
+        token_verification_enabled=False,
         # Acks are sent as soon as the ack function returns; the work runs in lazy listeners.
         process_before_response=True,
         listener_executor=ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="slack"),
@@ -88,7 +93,8 @@ def _oauth_settings(services: Services):  # type: ignore[no-untyped-def]
 
 
 def on_error(error: Exception, body: dict[str, Any], client: WebClient) -> BoltResponse:
-    """Failures outside the listeners' own guards (middleware, acknowledgements)."""
+    """Failures outside the listeners' own guards (middleware, acknowledgements). Only verified
+    requests get here: HTTP requests are checked by the server, Socket Mode's by Slack."""
     channel, thread = _where(body)
     apologize(in_thread(client, channel, thread) if channel else None, error, "request")
     return BoltResponse(status=500, body="")

@@ -4,16 +4,26 @@ terminal chat when no Slack credentials are set."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
+from bot.logs import configure_logging
 from bot.services import Services, build_services
 from bot.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.slack.server import SlackASGI
 
 log = logging.getLogger(__name__)
 FORGET_EVERY_SECONDS = 3600
@@ -52,10 +62,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def serve(services: Services) -> int:
-    """Run until interrupted. Socket Mode when an app token is set; the HTTP server runs in both
-    modes (health check and OAuth pages; Slack's requests in HTTP mode)."""
-    from bot.slack.app import create_app
-    from bot.slack.reviews import review_scheduler
+    """Run until interrupted (SIGINT or SIGTERM: requests in flight and turns in progress finish
+    first). The HTTP server runs in both modes: Slack's requests in HTTP mode, the health check
+    and the OAuth pages in both. With WEB_CONCURRENCY > 1 (HTTP mode), that many processes."""
     from bot.slack.server import SlackHTTPServer
 
     settings = services.settings
@@ -64,27 +73,85 @@ def serve(services: Services) -> int:
         log.error(problem)
         return 2
     tune_interpreter()
+    if settings.web_concurrency > 1 and settings.slack_app_token is None:
+        services.store.engine.dispose()
+        return serve_processes(settings)
+    http = SlackHTTPServer(slack_asgi(services), port=settings.port)
+    signal.signal(signal.SIGTERM, _interrupt)
+    # uvicorn shuts down gracefully on the signal, then raises it again for us: that is the end.
+    with contextlib.suppress(KeyboardInterrupt):
+        http.serve_forever()
+    log.info("stopped")
+    return 0
+
+
+def slack_asgi(services: Services) -> SlackASGI:
+    """The whole app in this process: Bolt behind the ASGI handler, the background jobs, Socket
+    Mode when an app token is set, and the start-up check of Slack. Everything stops in the
+    ASGI app's shutdown, after the server has stopped taking requests."""
+    from bot.slack.app import create_app
+    from bot.slack.health import Health, SlackCheck
+    from bot.slack.reviews import review_scheduler
+    from bot.slack.server import SlackASGI
+
+    settings = services.settings
     app = create_app(services)
+    health = Health(services.store)
+    secret = settings.slack_signing_secret
+    asgi = SlackASGI(app, health, secret.get_secret_value() if secret else "")
     start_background(services)
     reminders = review_scheduler(app, services)
     reminders.start()
-    signal.signal(signal.SIGTERM, _interrupt)
-    http = SlackHTTPServer(app, services.store, port=settings.port)
-    try:
-        if settings.slack_app_token is None:
-            http.serve_forever()
-        else:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
+    socket_mode = None
+    if settings.slack_app_token is not None:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-            http.start()
-            log.info("Socket Mode; health check on port %s", http.port)
-            SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
-    except KeyboardInterrupt:
+        socket_mode = SocketModeHandler(app, settings.slack_app_token.get_secret_value())
+    check = SlackCheck(health, probe=slack_probe(app, socket_mode)).start()
+
+    def drain() -> None:
         log.info("stopping: finishing turns in progress")
-    reminders.stop()
-    http.stop()
-    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
-    services.store.engine.dispose()
+        app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+
+    asgi.on_shutdown += [check.stop, reminders.stop]
+    if socket_mode is not None:
+        asgi.on_shutdown.append(socket_mode.close)
+    asgi.on_shutdown += [drain, services.store.engine.dispose]
+    return asgi
+
+
+def slack_probe(app: App, socket_mode: SocketModeHandler | None) -> Callable[[], None]:
+    """What must succeed before the app is ready: auth.test for a single workspace (with OAuth
+    each workspace's token is checked per request), then the Socket Mode connection if any."""
+    single_workspace = app.oauth_flow is None
+
+    def probe() -> None:
+        if single_workspace:
+            app.client.auth_test()
+        if socket_mode is not None:
+            socket_mode.connect()
+            log.info("Socket Mode connected")
+
+    return probe
+
+
+def process_asgi() -> SlackASGI:
+    """uvicorn's factory in each server process (WEB_CONCURRENCY > 1)."""
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    return slack_asgi(build_services(settings))
+
+
+def serve_processes(settings: Settings) -> int:
+    from uvicorn.supervisors import Multiprocess
+
+    from bot.slack.server import bind, server_config
+
+    config = server_config(
+        "bot.slack.cli:process_asgi", workers=settings.web_concurrency, factory=True
+    )
+    log.info("listening on port %s with %s processes", settings.port, settings.web_concurrency)
+    Multiprocess(config, sockets=[bind("0.0.0.0", settings.port)]).run()
     log.info("stopped")
     return 0
 

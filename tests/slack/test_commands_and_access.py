@@ -33,7 +33,7 @@ def test_help_unknown_and_missing_title_are_answered_in_the_ack(bot: SlackApp) -
     assert "Give the map a title" in bot.command(ANA, "new")[1]
     assert "&lt;b&gt;" in bot.command(ANA, "<b>")[1]
     bot.idle()
-    assert [c.method for c in bot.slack.calls] == ["auth.test"]
+    assert [c.method for c in bot.slack.calls] == []  # auth.test ran at warm-up
 
 
 def test_list_and_show_answer_only_the_asker(bot: SlackApp) -> None:

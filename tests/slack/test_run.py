@@ -55,7 +55,8 @@ def test_configuration_problems_are_named(tmp_path: Path, slack: MockSlack) -> N
 
 
 def test_health_check_and_unknown_paths(bot: SlackApp) -> None:
-    assert bot.get("/healthz") == (200, json.dumps({"ok": True}))
+    status, body = bot.get("/healthz")
+    assert (status, json.loads(body)) == (200, {"ok": True, "database": "ok", "slack": "ok"})
     assert bot.get("/nowhere")[0] == 404
     request = urllib.request.Request(bot.server.url + "/elsewhere", data=b"{}", method="POST")
     with pytest.raises(urllib.error.HTTPError) as refused:
