@@ -109,7 +109,22 @@ def action_thread(body: dict[str, Any]) -> MapKey | None:
 
 
 def team_of(body: dict[str, Any]) -> str:
+    """The workspace that installed the app, which keys its maps: in a Slack Connect channel an
+    event's `team_id` may be another organisation's, so `authorizations[0].team_id` wins (the
+    order Bolt uses for `context.team_id`). A modal opened in a shared channel carries
+    `view.app_installed_team_id`; an interaction's `team` is the app's workspace."""
+    view = body.get("view")
+    if isinstance(view, dict) and view.get("app_installed_team_id"):
+        return str(view["app_installed_team_id"])
     team = body.get("team")
-    if isinstance(team, dict):
-        return team.get("id", "")
-    return body.get("team_id") or (body.get("user") or {}).get("team_id", "") or ""
+    if isinstance(team, dict) and team.get("id"):
+        return str(team["id"])
+    if isinstance(team, str) and team:
+        return team
+    authorizations = body.get("authorizations")
+    if isinstance(authorizations, list) and authorizations:
+        first = authorizations[0]
+        if isinstance(first, dict) and first.get("team_id"):
+            return str(first["team_id"])
+    user = body.get("user")
+    return str(body.get("team_id") or (user.get("team_id") if isinstance(user, dict) else "") or "")

@@ -17,14 +17,14 @@ from bot.slack.errors import guarded, in_thread
 from bot.slack.listeners.common import ack_now
 from bot.slack.maps import Maps
 from bot.slack.middleware import once
-from bot.slack.payloads import Message, new_map_title, read_message
+from bot.slack.payloads import Message, new_map_title, read_message, team_of
 
 
 def register(app: App, services: Services, maps: Maps) -> None:
     def on_message(
         body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        message = read_message(event, body.get("team_id", ""), context.bot_user_id)
+        message = read_message(event, team_of(body), context.bot_user_id)
         thread = message.thread_ts or message.ts
         with guarded(in_thread(client, message.channel, thread)):
             handle_message(services, maps, client, message)
@@ -35,7 +35,7 @@ def register(app: App, services: Services, maps: Maps) -> None:
         if event.get("tab") != "home":
             return
         with guarded(None):
-            publish_home(maps, client, body.get("team_id", ""), event["user"])
+            publish_home(maps, client, team_of(body), event["user"])
 
     # app_mention and message both deliver a mention: the delivery check lets one through.
     first = once(services.store)
