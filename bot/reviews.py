@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
 from bot.model import JourneyMap
-from storage import MapKey, MapStore
+from storage import MapKey, MapStore, next_review_at
 
 log = logging.getLogger(__name__)
 
@@ -30,15 +30,6 @@ class DueReview(BaseModel):
     open_actions: list[str]
 
 
-def next_review_at(m: JourneyMap) -> datetime:
-    base = m.last_reviewed_at or m.created_at
-    return base + timedelta(days=m.review_every_days)
-
-
-def is_due(m: JourneyMap, now: datetime) -> bool:
-    return next_review_at(m) <= now
-
-
 def changes_since(store: MapStore, m: JourneyMap, since: datetime) -> list[str]:
     return [
         f"v{info.version} {info.author}: {info.summary}"
@@ -51,26 +42,24 @@ def due_reviews(
     store: MapStore, now: datetime | None = None, workspace: str | None = None
 ) -> list[DueReview]:
     now = now or datetime.now(UTC)
-    due = []
-    for summary in store.list_maps(workspace, limit=10_000):
-        stored = store.load_by_id(summary.id)
-        if stored is None or not is_due(stored.journey_map, now):
-            continue
-        m = stored.journey_map
-        due.append(
-            DueReview(
-                map_id=m.id,
-                key=stored.key,
-                title=m.title,
-                owner=m.owner,
-                due_at=next_review_at(m),
-                changes=changes_since(store, m, m.last_reviewed_at or m.created_at),
-                open_actions=[
-                    f"{a.description} — {a.owner or 'no owner'}" for a in m.actions if not a.done
-                ],
-            )
-        )
-    return due
+    return [
+        _due_review(store, stored.key, stored.journey_map)
+        for stored in store.due_for_review(now, workspace)
+    ]
+
+
+def _due_review(store: MapStore, key: MapKey, m: JourneyMap) -> DueReview:
+    return DueReview(
+        map_id=m.id,
+        key=key,
+        title=m.title,
+        owner=m.owner,
+        due_at=next_review_at(m),
+        changes=changes_since(store, m, m.last_reviewed_at or m.created_at),
+        open_actions=[
+            f"{a.description} — {a.owner or 'no owner'}" for a in m.actions if not a.done
+        ],
+    )
 
 
 class ReviewScheduler:

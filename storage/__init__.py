@@ -9,6 +9,7 @@ from storage.store import (
     StoredMap,
     VersionInfo,
     create_db_engine,
+    next_review_at,
 )
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "StoredMap",
     "VersionInfo",
     "create_db_engine",
+    "next_review_at",
     "open_store",
 ]
 

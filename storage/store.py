@@ -105,6 +105,7 @@ class MapStore:
                         state_json=json.dumps(state),
                         created_at=now,
                         updated_at=now,
+                        **map_columns(journey_map),
                     )
                 )
                 conn.execute(
@@ -135,14 +136,23 @@ class MapStore:
 
     def find_linked(self, map_id: str) -> StoredMap | None:
         """The newest map whose `linked_map_id` names this one (its future state)."""
-        marker = json.dumps({"linked_map_id": map_id})[1:-1]  # as pydantic writes it, no spaces
-        marker = marker.replace(": ", ":")
         query = (
-            sa.select(maps)
-            .where(maps.c.map_json.contains(marker, autoescape=True))
-            .order_by(maps.c.updated_at.desc())
+            sa.select(maps).where(maps.c.linked_map_id == map_id).order_by(maps.c.updated_at.desc())
         )
         return self._one(query)
+
+    def due_for_review(self, now: datetime, workspace: str | None = None) -> list[StoredMap]:
+        """Maps whose next review date has come, the longest overdue first."""
+        query = (
+            sa.select(maps)
+            .where(maps.c.next_review_at <= now.astimezone(UTC))
+            .order_by(maps.c.next_review_at)
+        )
+        if workspace is not None:
+            query = query.where(maps.c.workspace == workspace)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [_stored(row) for row in rows]
 
     def _one(self, query: sa.Select) -> StoredMap | None:
         with self.engine.connect() as conn:
@@ -181,6 +191,7 @@ class MapStore:
                     map_json=payload,
                     state_json=json.dumps(state),
                     updated_at=now,
+                    **map_columns(journey_map),
                 )
             )
             if result.rowcount != 1:
@@ -316,6 +327,21 @@ class MapStore:
                     review_reminders.c.map_id == map_id, review_reminders.c.due_at == due_at
                 )
             )
+
+
+def next_review_at(m: JourneyMap) -> datetime:
+    """When a map is next due for review: its last review (or creation) plus its rhythm."""
+    base = m.last_reviewed_at or m.created_at
+    return _aware(base) + timedelta(days=m.review_every_days)
+
+
+def map_columns(m: JourneyMap) -> dict[str, Any]:
+    """The map's fields that have their own columns, for queries that must not parse map_json."""
+    return {
+        "linked_map_id": m.linked_map_id,
+        "owner": m.owner,
+        "next_review_at": next_review_at(m).astimezone(UTC),
+    }
 
 
 def _aware(moment: datetime) -> datetime:

@@ -1,4 +1,5 @@
-"""The database schema (SQLAlchemy Core). Alembic migrations in storage/migrations create it."""
+"""The database schema (SQLAlchemy Core): the one metadata Alembic's migrations in
+storage/migrations build, and which a test compares with a migrated database."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ maps = sa.Table(
     sa.Column("state_json", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    # Copied out of map_json on every write, so queries need not parse it (migration 0004).
+    sa.Column("linked_map_id", sa.String(64), nullable=True, index=True),
+    sa.Column("owner", sa.String(200), nullable=True),
+    sa.Column("next_review_at", sa.DateTime(timezone=True), nullable=True, index=True),
     sa.UniqueConstraint("workspace", "channel", "thread", name="uq_maps_thread"),
 )
 
@@ -52,4 +57,15 @@ review_reminders = sa.Table(
     sa.Column("map_id", sa.String(64), primary_key=True),
     sa.Column("due_at", sa.DateTime(timezone=True), primary_key=True),
     sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+llm_usage = sa.Table(
+    "llm_usage",
+    metadata,
+    sa.Column("workspace", sa.String(64), primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("tokens_in", sa.BigInteger, nullable=False),
+    sa.Column("tokens_out", sa.BigInteger, nullable=False),
+    sa.Column("calls", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )

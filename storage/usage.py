@@ -1,7 +1,6 @@
 """LLM token usage per workspace per UTC day, for the daily budget (bot.llm.budget).
 
-The table is created by migration 0003; it lives here rather than in storage.tables so the LLM
-feature stays additive."""
+The table (storage.tables.llm_usage) is created by migration 0003."""
 
 from __future__ import annotations
 
@@ -11,16 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 from sqlalchemy.dialects import postgresql, sqlite
 
-llm_usage = sa.Table(
-    "llm_usage",
-    sa.MetaData(),
-    sa.Column("workspace", sa.String(64), primary_key=True),
-    sa.Column("day", sa.Date, primary_key=True),
-    sa.Column("tokens_in", sa.BigInteger, nullable=False),
-    sa.Column("tokens_out", sa.BigInteger, nullable=False),
-    sa.Column("calls", sa.Integer, nullable=False),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-)
+from storage.tables import llm_usage
 
 _INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
