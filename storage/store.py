@@ -296,6 +296,11 @@ class MapStore:
             return False
         return True
 
+    def release_event(self, key: str) -> None:
+        """Give a claim back (the work it guarded failed), so the key can be claimed again."""
+        with self.engine.begin() as conn:
+            conn.execute(processed_events.delete().where(processed_events.c.key == key[:200]))
+
     def forget_events_before(self, age: timedelta = timedelta(hours=24)) -> int:
         cutoff = datetime.now(UTC) - age
         with self.engine.begin() as conn:

@@ -32,17 +32,22 @@ def upload_exports(
 ) -> bool:
     """Upload `files` to the map's thread; False when this version was already uploaded."""
     formats = ",".join(sorted({str(f.format) for f in files}))
-    if not store.claim_event(f"slack:export:{m.id}:{m.version}:{formats}"):
+    claim = f"slack:export:{m.id}:{m.version}:{formats}"
+    if not store.claim_event(claim):
         log.info("export of map %s version %s already uploaded", m.id, m.version)
         return False
-    client.files_upload_v2(
-        file_uploads=[
-            {"content": f.content, "filename": f.filename, "title": f.filename} for f in files
-        ],
-        channel=key.channel,
-        thread_ts=key.thread,
-        initial_comment=export_comment(m, files),
-    )
+    try:
+        client.files_upload_v2(
+            file_uploads=[
+                {"content": f.content, "filename": f.filename, "title": f.filename} for f in files
+            ],
+            channel=key.channel,
+            thread_ts=key.thread,
+            initial_comment=export_comment(m, files),
+        )
+    except Exception:
+        store.release_event(claim)  # so that asking again uploads this version
+        raise
     return True
 
 

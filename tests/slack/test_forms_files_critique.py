@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 import pytest
 
 from bot.engine import Engine, Turn
+from bot.slack.listeners.views import NEW_MAP_SHORTCUT
 
-from .harness import SlackApp
+from .harness import CHANNEL, SlackApp
+from .mock_slack import TEAM
 
 ANA, BEN = "U_ANA", "U_BEN"
 
@@ -256,3 +258,62 @@ def test_real_export_files_are_uploaded_to_the_thread(bot: SlackApp) -> None:
     assert all(c.params["size"] > 100 for c in bot.slack.calls_to("upload"))
     reply = bot.slack.wait_for(lambda: bot.slack.posts(thread)[1:])[0]
     assert "Exported" in json.dumps(reply.blocks)
+
+
+def _new_map_shortcut(bot: SlackApp, user: str) -> dict:
+    opened = len(bot.slack.calls_to("views.open"))
+    payload = {
+        "type": "shortcut",
+        "callback_id": NEW_MAP_SHORTCUT,
+        "trigger_id": "trigger-new-map",
+        "user": {"id": user, "team_id": TEAM},
+    }
+    assert bot.interact(payload)[0] == 200
+    call = bot.slack.wait_for(lambda: bot.slack.calls_to("views.open")[opened:])[0]
+    return {**call.response["view"]}
+
+
+def test_the_new_map_modal_acks_before_any_web_api_call(bot: SlackApp) -> None:
+    view = _new_map_shortcut(bot, ANA)
+    bot.slack.fail("conversations.info", 429, retry_after=2)  # Slack is slow to answer
+    started = time.monotonic()
+    status, body = bot.submit(view, ANA, {"title": "Renters", "channel": CHANNEL})
+    acked_in = time.monotonic() - started
+    assert status == 200 and acked_in < 1.0, acked_in
+    answer = json.loads(body)
+    assert answer["response_action"] == "update"
+    assert "Starting “Renters”" in json.dumps(answer["view"], ensure_ascii=False)
+    done = bot.slack.wait_for(lambda: bot.slack.calls_to("views.update"), timeout=15)[0]
+    assert "Started “Renters”" in json.dumps(done.params, ensure_ascii=False)
+    assert any("Renters" in c.params.get("text", "") for c in bot.slack.posts())
+
+
+def test_the_new_map_modal_asks_for_an_invitation_when_the_bot_is_not_in_the_channel(
+    bot: SlackApp,
+) -> None:
+    bot.slack.channel("C_ELSEWHERE", ANA, bot=False)
+    view = _new_map_shortcut(bot, ANA)
+    status, _ = bot.submit(view, ANA, {"title": "Renters", "channel": "C_ELSEWHERE"})
+    assert status == 200
+    again = bot.slack.wait_for(lambda: bot.slack.calls_to("views.update"))[0]
+    shown = json.dumps(again.params)
+    assert "Invite me to that channel first" in shown and "Renters" in shown
+    bot.idle()
+    assert bot.slack.posts() == []
+
+
+def test_a_failed_upload_releases_its_claim_so_the_version_can_be_uploaded_again(
+    bot: SlackApp, fakes: dict
+) -> None:
+    thread = bot.start(ANA, "Exports")
+    bot.slack.fail("files.getUploadURLExternal", 500, times=3)  # the SDK retries twice
+    bot.message(ANA, "export pdf", thread)
+    bot.slack.wait_for(
+        lambda: any("Sorry" in c.params.get("text", "") for c in bot.slack.posts(thread))
+    )
+    bot.idle()
+    assert bot.slack.calls_to("files.completeUploadExternal") == []
+    bot.message(ANA, "export pdf", thread)
+    done = bot.slack.wait_for(lambda: bot.slack.calls_to("files.completeUploadExternal"))[0]
+    assert done.params["initial_comment"] == "Exports, version 1: PDF"
+    assert not any("already exported" in c.params.get("text", "") for c in bot.slack.posts(thread))

@@ -17,7 +17,7 @@ from slack_sdk.signature import SignatureVerifier
 import bot.slack.server as server
 from bot.logs import FORMAT, SafeFormatter, escape_control
 
-from .harness import CHANNEL, SECRET, SlackApp
+from .harness import CHANNEL, SlackApp
 from .mock_slack import TEAM
 
 ANA = "U_ANA"

@@ -47,24 +47,39 @@ def form_modal(kind: str, key: MapKey, m: JourneyMap) -> dict[str, Any]:
     return _modal(TITLES[kind], f"{FORM_CALLBACK}:{kind}", FORMS[kind](m), key)
 
 
-def new_map_modal() -> dict[str, Any]:
-    blocks = [
-        text_input(
-            "title", "Title of the journey", optional=False, placeholder="First-time buyers"
-        ),
+def new_map_modal(title: str = "", channel: str = "", problem: str = "") -> dict[str, Any]:
+    """The global shortcut's form; shown again, filled in, with `problem` when starting failed."""
+    title_input = text_input(
+        "title", "Title of the journey", optional=False, placeholder="First-time buyers"
+    )
+    if title:
+        title_input["element"]["initial_value"] = title
+    channel_select: dict[str, Any] = {
+        "type": "conversations_select",
+        "action_id": INPUT_ACTION,
+        "default_to_current_conversation": True,
+        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+    }
+    if channel:
+        channel_select["initial_conversation"] = channel
+    blocks = [section(f":warning: {problem}")] if problem else []
+    blocks += [
+        title_input,
         {
             "type": "input",
             "block_id": "channel",
             "label": plain("Channel for the map's thread"),
-            "element": {
-                "type": "conversations_select",
-                "action_id": INPUT_ACTION,
-                "default_to_current_conversation": True,
-                "filter": {"include": ["public", "private"], "exclude_bot_users": True},
-            },
+            "element": channel_select,
         },
     ]
     return _modal("New journey map", NEW_MAP_CALLBACK, blocks, None, submit="Start")
+
+
+def notice_modal(title: str, text: str) -> dict[str, Any]:
+    """A modal that only says something (no submit button; its close button reads Close)."""
+    view = _modal(title, f"{NEW_MAP_CALLBACK}:notice", [section(text)], None, submit=None)
+    view["close"] = plain("Close", MODAL_TEXT)
+    return view
 
 
 def text_input(

@@ -14,14 +14,19 @@ from bot.engine import EditError, Turn
 from bot.engine.edits import apply_edits
 from bot.model import SHORT
 from bot.services import Services
-from bot.slack.blocks.modals import FORM_CALLBACK, NEW_MAP_CALLBACK, new_map_modal
+from bot.slack.blocks.modals import (
+    FORM_CALLBACK,
+    NEW_MAP_CALLBACK,
+    new_map_modal,
+    notice_modal,
+)
 from bot.slack.conversation import Conversation
 from bot.slack.errors import guarded, in_thread
 from bot.slack.forms import Form, error_block, form_edit, form_problems, read_form, view_values
 from bot.slack.listeners.common import ack_now
 from bot.slack.middleware import once
 from bot.slack.payloads import team_of
-from bot.text import truncate
+from bot.text import slack_escape, truncate
 
 ACCEPTED = "journeybot_form_accepted"  # set on the context by the ack, read by the lazy listener
 ERROR_CHARS = 150
@@ -56,22 +61,20 @@ def register(app: App, services: Services) -> None:
         with guarded(None):
             client.views_open(trigger_id=body["trigger_id"], view=new_map_modal())
 
-    def check_new_map(
-        ack: Ack, view: dict[str, Any], client: WebClient, context: BoltContext
-    ) -> None:
+    def check_new_map(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
+        """No Web API call here: whether the bot is in the channel is checked after the ack,
+        which shows a "starting" notice in the modal meanwhile."""
         values = view_values(view)
         title = values.get("title", "").strip()
         if not title or len(title) > SHORT:
             ack(response_action="errors", errors={"title": f"A title of 1 to {SHORT} characters."})
             return
-        if not _bot_is_member(client, values.get("channel", "")):
-            ack(
-                response_action="errors",
-                errors={"channel": "Invite me to that channel first (/invite @JourneyBot)."},
-            )
+        if not values.get("channel"):
+            ack(response_action="errors", errors={"channel": "Choose a channel."})
             return
         context[ACCEPTED] = True
-        ack()
+        starting = f"Starting “{slack_escape(title)}” in <#{values['channel']}>…"
+        ack(response_action="update", view=notice_modal("New journey map", starting))
 
     def start_new_map(
         body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
@@ -79,10 +82,16 @@ def register(app: App, services: Services) -> None:
         if not context.get(ACCEPTED):
             return
         values = view_values(view)
+        title, channel = values["title"].strip(), values["channel"]
         with guarded(None):
-            Conversation(services, client).start(
-                team_of(body), values["channel"], values["title"].strip(), body["user"]["id"]
-            )
+            if not _bot_is_member(client, channel):
+                problem = "Invite me to that channel first (/invite @JourneyBot), then press Start."
+                again = new_map_modal(title, channel, problem)
+                client.views_update(view_id=view["id"], view=again)
+                return
+            Conversation(services, client).start(team_of(body), channel, title, body["user"]["id"])
+            done = f"Started “{slack_escape(title)}” in <#{channel}>: answer in its thread."
+            client.views_update(view_id=view["id"], view=notice_modal("New journey map", done))
 
     first = once(services.store)
     app.view(re.compile(rf"^{FORM_CALLBACK}:"))(ack=check_form, lazy=[first(apply_form)])
