@@ -6,6 +6,9 @@ import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# What a database cannot keep in a text column: NUL (PostgreSQL refuses it) and lone UTF-16
+# surrogates (no UTF-8 encoding exists; JSON can still carry them as \ud800 escapes).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def slack_escape(text: str) -> str:
@@ -30,3 +33,8 @@ def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
     if len(text) <= limit:
         return text
     return text[: max(limit - len(ellipsis), 0)].rstrip() + ellipsis
+
+
+def storable(text: str) -> tuple[str, int]:
+    """`text` without the characters no database can store, and how many were removed."""
+    return _UNSTORABLE.subn("", text)

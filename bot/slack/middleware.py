@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 
 from bot.slack.payloads import is_person_message, team_of
+from bot.slack.unstorable import remove_unstorable
 from storage import MapStore
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ REMEMBERED = 20_000
 def register_middleware(app: App) -> None:
     app.use(drop_noise)
     app.use(Deliveries().middleware)
+    app.use(remove_unstorable(lambda: app.listener_runner.listener_executor))  # type: ignore[attr-defined]
 
 
 def drop_noise(body: dict[str, Any], context: BoltContext, next: Next) -> BoltResponse:
