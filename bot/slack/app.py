@@ -18,10 +18,9 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot.services import Services
 from bot.settings import Settings
-from bot.slack.errors import apologize, in_thread
+from bot.slack.errors import apologize, in_thread, where
 from bot.slack.listeners import register_listeners
 from bot.slack.middleware import register_middleware
-from bot.slack.payloads import action_thread
 
 log = logging.getLogger(__name__)
 WORKERS = 16  # lazy listeners: engine turns, Web API calls, exports
@@ -95,16 +94,6 @@ def _oauth_settings(services: Services):  # type: ignore[no-untyped-def]
 def on_error(error: Exception, body: dict[str, Any], client: WebClient) -> BoltResponse:
     """Failures outside the listeners' own guards (middleware, acknowledgements). Only verified
     requests get here: HTTP requests are checked by the server, Socket Mode's by Slack."""
-    channel, thread = _where(body)
+    channel, thread = where(body)
     apologize(in_thread(client, channel, thread) if channel else None, error, "request")
     return BoltResponse(status=500, body="")
-
-
-def _where(body: dict[str, Any]) -> tuple[str | None, str | None]:
-    event = body.get("event") or {}
-    if event.get("channel"):
-        return event["channel"], event.get("thread_ts") or event.get("ts")
-    key = action_thread(body)
-    if key is not None:
-        return key.channel, key.thread
-    return None, None

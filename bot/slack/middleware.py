@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 
+from bot.slack.errors import apologize, is_database_unreachable, tell_for
 from bot.slack.payloads import is_person_message, team_of
 from bot.slack.unstorable import remove_unstorable
 from storage import MapStore
@@ -101,13 +102,23 @@ class Deliveries:
 
 def once(store: MapStore) -> Callable[[Work], Work]:
     """For lazy listeners (which must take `context`): do the work only if this delivery is the
-    first to claim its key in the database."""
+    first to claim its key in the database. When the database cannot be reached, the sender is
+    told so instead (through `respond`, or `client` in the request's thread)."""
 
     def decorate(work: Work) -> Work:
         @functools.wraps(work)
         def run(**kwargs: Any) -> None:
             key = kwargs["context"].get(DELIVERY)
-            if key is None or store.claim_event(key):
+            try:
+                first = key is None or store.claim_event(key)
+            except Exception as error:
+                if not is_database_unreachable(error):
+                    raise
+                body = kwargs.get("body") or kwargs.get("command") or {}  # a command's body
+                tell = tell_for(body, kwargs.get("client"), kwargs.get("respond"))
+                apologize(tell, error, "delivery claim")
+                return
+            if first:
                 work(**kwargs)
             else:
                 log.info("duplicate delivery dropped (%s, claimed elsewhere)", key.split(":")[1])

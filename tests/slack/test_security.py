@@ -83,7 +83,7 @@ def test_the_error_handler_is_never_reached_by_an_unverified_body(
     bot: SlackApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reached: list[dict] = []
-    monkeypatch.setattr("bot.slack.app._where", lambda body: reached.append(body) or (None, None))
+    monkeypatch.setattr("bot.slack.app.where", lambda body: reached.append(body) or (None, None))
     headers = {"X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": "v0=00"}
     assert bot.post(message_body(), "application/json", headers=headers, sign=False)[0] == 401
     bot.idle()
