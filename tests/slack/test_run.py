@@ -183,3 +183,91 @@ def post_signed(
     request = urllib.request.Request(url, data=body.encode(), headers=headers, method="POST")
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.read().decode()
+
+
+def run_env(tmp_path: Path, slack: MockSlack, port: int, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "JOURNEYBOT_"))}
+    return env | {
+        "JOURNEYBOT_DATA_DIR": str(tmp_path / "data"),
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.api_url,
+        "CHROMA_URL": "http://127.0.0.1:9",
+        "PORT": str(port),
+        **extra,
+    }
+
+
+def health(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+@pytest.mark.slow
+def test_run_stays_up_while_slack_fails_and_says_why(tmp_path: Path, slack: MockSlack) -> None:
+    slack.fail("auth.test", 500, times=6)  # two start-up tries (the SDK retries each twice)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=run_env(tmp_path, slack, port),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    seen: list[dict] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert process.poll() is None, process.communicate()[0].decode()[-2000:]
+            try:
+                status, report = health(url)
+            except OSError:
+                time.sleep(0.1)
+                continue
+            seen.append(report)
+            if status == 200:
+                break
+            time.sleep(0.1)
+        assert seen[-1] == {"ok": True, "database": "ok", "slack": "ok"}
+        failing = [r["slack"] for r in seen if r["slack"] != "ok"]
+        assert any("auth.test" in reason and "retrying" in reason for reason in failing), seen
+        assert len(slack.calls_to("auth.test", ok_only=False)) >= 7
+        status, body = post_signed(url + "/slack/events", command_body("help"))
+        assert status == 200 and "/journey new" in body
+    finally:
+        process.send_signal(signal.SIGTERM)  # a graceful stop, as from a supervisor
+        output = process.communicate(timeout=30)[0].decode()
+    assert process.returncode == 0, output[-3000:]
+    assert "stopped" in output
+
+
+@pytest.mark.slow
+def test_run_serves_from_several_processes(tmp_path: Path, slack: MockSlack) -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=run_env(tmp_path, slack, port, WEB_CONCURRENCY="2"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        assert len(children) >= 2
+        for n in range(6):  # each a new request (the same trigger id would be a duplicate)
+            body = command_body("help").replace("t-help", f"t-help-{n}")
+            status, body = post_signed(url + "/slack/events", body)
+            assert status == 200 and "/journey new" in body, n
+        assert post_signed(url + "/slack/events", command_body("new Shared plan"))[0] == 200
+        root = slack.wait_for(slack.posts, timeout=20)[0]
+        slack.wait_for(lambda: slack.posts(root.ts), timeout=20)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output = process.communicate(timeout=60)[0].decode()
+    assert process.returncode == 0, output[-3000:]
