@@ -157,12 +157,14 @@ def start_app(mock: MockSlack, data_dir: str, database_url: str) -> tuple[subpro
 
 
 def serve_app(api_url: str, data_dir: str, database_url: str) -> None:
-    """The app's process: the real Bolt app behind bot.slack.server, without guidance."""
+    """The app's process: the real Bolt app behind bot.slack.server (uvicorn), without
+    guidance."""
     from bot.services import build_services
     from bot.settings import Settings
     from bot.slack.app import create_app
     from bot.slack.cli import tune_interpreter
-    from bot.slack.server import SlackHTTPServer
+    from bot.slack.health import Health
+    from bot.slack.server import SlackASGI, SlackHTTPServer
 
     settings = Settings(
         _env_file=None,
@@ -177,7 +179,8 @@ def serve_app(api_url: str, data_dir: str, database_url: str) -> None:
     )  # type: ignore[call-arg]
     services = build_services(settings, with_guidance=False)
     tune_interpreter()  # as `journeybot run` does
-    server = SlackHTTPServer(create_app(services), services.store, host="127.0.0.1", port=0)
+    asgi = SlackASGI(create_app(services), Health(services.store), SECRET)
+    server = SlackHTTPServer(asgi, host="127.0.0.1", port=0)
     print(server.port, flush=True)
     server.serve_forever()
 

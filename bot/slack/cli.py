@@ -139,6 +139,7 @@ def process_asgi() -> SlackASGI:
     """uvicorn's factory in each server process (WEB_CONCURRENCY > 1)."""
     settings = get_settings()
     configure_logging(settings.log_level)
+    tune_interpreter()
     return slack_asgi(build_services(settings))
 
 
