@@ -116,17 +116,23 @@ async def read_body(
     except TimeoutError:
         log.warning("refused a request whose body did not arrive in time")
         return b"", BoltResponse(status=408, body=json.dumps({"error": "request timeout"}))
+    except _Disconnected:
+        return b"", BoltResponse(status=400, body="")  # nobody is left to read it
     if body is None:
         return b"", BoltResponse(status=413, body=json.dumps({"error": "body too large"}))
     return body, None
+
+
+class _Disconnected(Exception):
+    """The client went away before sending the whole body."""
 
 
 async def _receive_all(request: AsgiHttpRequest) -> bytes | None:
     chunks = bytearray()
     while True:
         message = await request.receive()
-        if message["type"] != "http.request":  # the client went away
-            return bytes(chunks)
+        if message["type"] != "http.request":
+            raise _Disconnected
         chunks += message.get("body", b"")
         if len(chunks) > MAX_BODY:
             return None
