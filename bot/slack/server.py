@@ -61,7 +61,7 @@ class SlackASGI(SlackRequestHandler):
             return refusal
         problem = signature_problem(self.signing_secret, headers, body)
         if problem is not None:
-            log.warning("refused an unverified request: %s", problem)
+            log.info("refused an unverified request: %s", problem)
             return BoltResponse(status=401, body=json.dumps({"error": "invalid request"}))
         try:
             bolt_request = BoltRequest(

@@ -64,3 +64,11 @@ def test_claim_event_once(store: MapStore) -> None:
     assert store.claim_event("Ev1") is False
     assert store.claim_event("Ev2") is True
     assert store.forget_events_before() == 0
+
+
+def test_a_released_claim_can_be_claimed_again(store: MapStore) -> None:
+    assert store.claim_event("slack:export:m1:3:pdf")
+    assert not store.claim_event("slack:export:m1:3:pdf")
+    store.release_event("slack:export:m1:3:pdf")
+    assert store.claim_event("slack:export:m1:3:pdf")
+    store.release_event("never-claimed")  # harmless
