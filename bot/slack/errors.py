@@ -90,9 +90,10 @@ def guarded(tell: Tell | None) -> Iterator[None]:
 
 
 def where(body: dict[str, Any]) -> tuple[str | None, str | None]:
-    """The channel and thread a (verified) request came from, if any."""
+    """The channel and thread a (verified) request came from, if any (opening the Home tab comes
+    from the app's own DM, which is no place to answer)."""
     event = body.get("event") or {}
-    if event.get("channel"):
+    if event.get("channel") and event.get("type") != "app_home_opened":
         return event["channel"], event.get("thread_ts") or event.get("ts")
     key = action_thread(body)
     if key is not None:

@@ -83,15 +83,18 @@ def register(app: App, services: Services) -> None:
             return
         values = view_values(view)
         title, channel = values["title"].strip(), values["channel"]
-        with guarded(None):
+
+        def tell(text: str) -> None:  # in the modal, which still shows "Starting…"
+            client.views_update(view_id=view["id"], view=notice_modal("New journey map", text))
+
+        with guarded(tell):
             if not _bot_is_member(client, channel):
                 problem = "Invite me to that channel first (/invite @JourneyBot), then press Start."
                 again = new_map_modal(title, channel, problem)
                 client.views_update(view_id=view["id"], view=again)
                 return
             Conversation(services, client).start(team_of(body), channel, title, body["user"]["id"])
-            done = f"Started “{slack_escape(title)}” in <#{channel}>: answer in its thread."
-            client.views_update(view_id=view["id"], view=notice_modal("New journey map", done))
+            tell(f"Started “{slack_escape(title)}” in <#{channel}>: answer in its thread.")
 
     first = once(services.store)
     app.view(re.compile(rf"^{FORM_CALLBACK}:"))(ack=check_form, lazy=[first(apply_form)])
