@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.services import build_services
 from bot.slack.app import create_app
+from bot.slack.cli import slack_asgi
+from bot.slack.server import SlackHTTPServer
 
 from .harness import CHANNEL, settings_for
 from .mock_slack import BOT_USER, TEAM, MockSlack
@@ -121,4 +125,40 @@ def test_the_app_works_over_socket_mode(
         assert stored is not None and stored.journey_map.version == 2
     finally:
         handler.close()
+        services.store.engine.dispose()
+
+
+def test_journeybot_runs_socket_mode_behind_the_health_check(
+    tmp_path: Path, slack: MockSlack, socket_server: SocketModeServer
+) -> None:
+    """`journeybot run`'s wiring with an app token: Socket Mode connects once auth.test passes,
+    /healthz reports it, HTTP requests are refused (no signing secret), and shutdown closes
+    the connection after finishing the work."""
+    slack.fail("auth.test", 500, times=3)  # the first start-up try fails
+    settings = settings_for(tmp_path, slack, slack_app_token="xapp-test", slack_signing_secret=None)
+    services = build_services(settings, with_guidance=False)
+    http = SlackHTTPServer(slack_asgi(services), host="127.0.0.1", port=0).start()
+    try:
+        deadline = time.monotonic() + 20
+        while not slack.calls_to("apps.connections.open") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert slack.calls_to("apps.connections.open"), "Socket Mode never connected"
+        mention = {
+            "type": "app_mention",
+            "user": "U_ANA",
+            "channel": CHANNEL,
+            "text": f"<@{BOT_USER}> new map for socket buyers",
+            "ts": "1800000000.000100",
+        }
+        sent = socket_server.push("events_api", event_payload(mention, "Ev1"))
+        assert socket_server.ack(sent) == {"envelope_id": sent}
+        slack.wait_for(lambda: [c for c in slack.posts() if "thread_ts" in c.params])
+        with urllib.request.urlopen(http.url + "/healthz", timeout=5) as response:
+            assert json.loads(response.read()) == {"ok": True, "database": "ok", "slack": "ok"}
+        request = urllib.request.Request(http.url + "/slack/events", data=b"{}", method="POST")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 401
+    finally:
+        http.stop()
         services.store.engine.dispose()
