@@ -29,3 +29,12 @@ def bot(tmp_path: Path, slack: MockSlack) -> Iterator[SlackApp]:
     yield app
     app.stop()
     app.services.store.engine.dispose()
+
+
+@pytest.fixture
+def any_db_bot(tmp_path: Path, slack: MockSlack, database_url: str) -> Iterator[SlackApp]:
+    """The app on SQLite, then on PostgreSQL (a fresh schema)."""
+    app = SlackApp(settings_for(tmp_path, slack, database_url=database_url), slack)
+    yield app
+    app.stop()
+    app.services.store.engine.dispose()

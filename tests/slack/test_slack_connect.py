@@ -47,8 +47,9 @@ def shared_channel_reply(thread: str, text: str, n: int) -> str:
 
 
 def test_an_external_members_reply_applies_to_the_installing_workspaces_map(
-    bot: SlackApp,
+    any_db_bot: SlackApp,
 ) -> None:
+    bot = any_db_bot
     bot.slack.members[CHANNEL].add(EXTERNAL_USER)
     thread = bot.start("U_ANA", "Shared onboarding")
     before = len(bot.slack.posts(thread))

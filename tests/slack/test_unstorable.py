@@ -4,25 +4,13 @@ from what people send, with a private note, on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from bot.slack.unstorable import scrub
 
-from .harness import CHANNEL, SlackApp, settings_for
-from .mock_slack import TEAM, MockSlack
+from .harness import CHANNEL, SlackApp
+from .mock_slack import TEAM
 
 ANA = "U_ANA"
-
-
-@pytest.fixture
-def any_db_bot(tmp_path: Path, slack: MockSlack, database_url: str) -> Iterator[SlackApp]:
-    app = SlackApp(settings_for(tmp_path, slack, database_url=database_url), slack)
-    yield app
-    app.stop()
-    app.services.store.engine.dispose()
 
 
 def notes(bot: SlackApp) -> list[str]:
