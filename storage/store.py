@@ -19,6 +19,9 @@ from storage import migrate
 from storage.tables import map_versions, maps, processed_events, review_reminders
 
 
+CONNECT_TIMEOUT_SECONDS = 5
+
+
 class MapKey(BaseModel, frozen=True):
     workspace: str
     channel: str
@@ -63,7 +66,15 @@ def create_db_engine(url: str) -> Engine:
         engine = sa.create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # A database that does not answer must fail fast (health checks, "can't reach" answers),
+    # not after the operating system's TCP timeout.
+    return sa.create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
