@@ -15,6 +15,7 @@ import json
 import logging
 import socket
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -242,7 +243,7 @@ class SlackHTTPServer:
         while not self.server.started:
             if not self._thread.is_alive():
                 raise RuntimeError("the HTTP server did not start")
-            threading.Event().wait(0.01)
+            time.sleep(0.01)
         return self
 
     def stop(self) -> None:
