@@ -67,8 +67,14 @@ def test_a_message_becomes_evidence_through_the_shortcut(bot: SlackApp) -> None:
     t = at_emotions(bot, "Evidence")
     t.say(ANA, "go to touchpoints")
     t.say(ANA, "Apply > Online application form (website)")
-    root = bot.slack.calls_to("chat.update")[-1]
-    assert "evidence: 100% assumed" in json.dumps(root.blocks)
+    # The root's update follows the reply: wait for it rather than read the latest one.
+    bot.slack.wait_for(
+        lambda: [
+            c
+            for c in bot.slack.calls_to("chat.update")
+            if "evidence: 100% assumed" in json.dumps(c.blocks)
+        ]
+    )
     said = {"ts": "1800009999.000100", "thread_ts": t.thread, "text": "I gave up &amp; <@U9>"}
     assert bot.message_shortcut("use_as_evidence", BEN, said)[0] == 200
     opened = bot.slack.wait_for(lambda: bot.slack.calls_to("views.open"))[0].params["view"]
