@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.critique import Critique, Severity, critique
-from bot.critique.imports import ImportProblem, import_map
+from bot.critique.imports import ImportProblem, read_map
 from bot.critique.rules import RULES
 from bot.model import JourneyMap
 
@@ -96,12 +96,14 @@ def load_cases(folder: Path = REAL_CORPUS) -> list[Case]:
 
 def run(case: Case) -> Result:
     try:
-        journey_map = import_map(case.path.read_bytes(), case.path.name)
+        imported = read_map(case.path.read_bytes(), case.path.name)
     except ImportProblem as problem:
         result = Result(case, None, problem.message, None)
         result.misread = [f"{kind}: {item}" for kind, items in case.items.items() for item in items]
         return result
-    result = Result(case, journey_map, "", critique(journey_map, now=case.now))
+    journey_map = imported.map
+    found = critique(journey_map, now=case.now, item_evidence=imported.item_evidence)
+    result = Result(case, journey_map, "", found)
     for kind, items in case.items.items():
         for item in items:
             if _read_right(journey_map, kind, item):

@@ -14,10 +14,13 @@ from bot.model import JourneyMap
 _AREA_ORDER = {area: i for i, area in enumerate(Area)}
 
 
-def critique(journey_map: JourneyMap, now: datetime | None = None) -> Critique:
+def critique(
+    journey_map: JourneyMap, now: datetime | None = None, item_evidence: bool = True
+) -> Critique:
     """Every rule that applies to the map (current or future state) over it. Findings come
-    blockers first, then by area, rule and map order."""
-    view = MapView.of(journey_map, now or datetime.now(UTC))
+    blockers first, then by area, rule and map order. `item_evidence` is False for a map
+    imported from a table or document, which records no evidence per item."""
+    view = MapView.of(journey_map, now or datetime.now(UTC), item_evidence)
     rules = [rule for rule in RULES if rule.applies_to(journey_map)]
     findings = [_finding(rule, hit) for rule in rules for hit in rule.check(view)]
     findings.sort(key=lambda f: (f.severity.rank, _AREA_ORDER[f.area]))

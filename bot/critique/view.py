@@ -13,6 +13,7 @@ from bot.model import (
     Action,
     Anchored,
     Emotion,
+    EvidenceLevel,
     JourneyMap,
     Kpi,
     MomentOfTruth,
@@ -47,10 +48,11 @@ class MapView:
     pains: dict[str, list[PainPoint]] = field(default_factory=lambda: defaultdict(list))
     actions_for_pain: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     stage_names: dict[str, str] = field(default_factory=dict)
+    item_evidence: bool = True
 
     @classmethod
-    def of(cls, m: JourneyMap, now: datetime) -> MapView:
-        view = cls(m=m, now=now)
+    def of(cls, m: JourneyMap, now: datetime, item_evidence: bool = True) -> MapView:
+        view = cls(m=m, now=now, item_evidence=item_evidence)
         view.stage_names = {s.id: s.name for s in m.stages}
         for t in m.touchpoints:
             view.touchpoints[t.stage_id].append(t)
@@ -72,6 +74,19 @@ class MapView:
             *m.pain_points,
             *m.delight_points,
             *m.moments_of_truth,
+        )
+
+    def rests_on_stated_research(self) -> bool:
+        """The scope names the research the map rests on, and the map was made where evidence
+        is not kept per item (imported from a table or document): its items are then read as
+        resting on that research rather than as assumptions."""
+        if self.item_evidence or not self.m.scope.research_basis:
+            return False
+        items = (*self.m.touchpoints, *self.m.pain_points, *self.m.delight_points)
+        items += (*self.m.moments_of_truth,)
+        return not any(
+            item.evidence.links or item.evidence.level is not EvidenceLevel.ASSUMED
+            for item in items
         )
 
     # --- locations ---------------------------------------------------------------------------

@@ -60,7 +60,13 @@ def no_customer_quotes(v: MapView) -> Iterator[Hit]:
         )
 
 
+_QUOTED = ('"', "“", "„", "«")
+
+
 def _has_quote(v: MapView) -> bool:
+    """A quote on an emotion or as evidence, or a customer thought written in quotes."""
     if any(e.quote for e in v.m.emotions):
+        return True
+    if any(t.customer_thought.lstrip().startswith(_QUOTED) for t in v.m.touchpoints):
         return True
     return any(link.kind == "quote" for item in v.evidenced() for link in item.evidence.links)

@@ -28,7 +28,7 @@ def assumption_only(v: MapView) -> Iterator[Hit]:
 
 def assumption_heavy(v: MapView) -> Iterator[Hit]:
     """Most items assumed although the map rests on some research (else: assumption-only)."""
-    if _is_assumption_only(v):
+    if _is_assumption_only(v) or v.rests_on_stated_research():
         return
     overall, per_stage = evidence_share(v.m)
     if overall.total < MIN_EVIDENCED_ITEMS or overall.assumed * 100 < ASSUMED_SHARE * overall.total:

@@ -30,6 +30,8 @@ def no_moment_of_truth(v: MapView) -> Iterator[Hit]:
 
 
 def moment_no_evidence(v: MapView) -> Iterator[Hit]:
+    if v.rests_on_stated_research():
+        return
     for mt in v.m.moments_of_truth:
         if mt.evidence.level is EvidenceLevel.ASSUMED:
             yield Hit(

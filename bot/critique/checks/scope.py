@@ -12,7 +12,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+)$", re.MULTILINE)
 _ALTERNATIVES = re.compile(r"\s*;\s*|\s+and/or\s+|\s+or\s+|\s+as well as\s+|\s+/\s+", re.I)
 # "and" only starts a new scenario when a new subject follows: "... and existing customers ...".
 _AND_NEW_SUBJECT = re.compile(
-    r"\s+and\s+(?=(?:a|an|another|other|existing|new|returning|also|when|if)\b)", re.I
+    r"\s+and\s+(?=(?:another|other|existing|new|returning|also|when|if)\b)", re.I
 )
 # An alternative that is only a channel or manner ("online or by phone") is not a scenario.
 _MANNER = re.compile(
@@ -26,7 +26,7 @@ def distinct_scenarios(text: str) -> list[str]:
 
     A bulleted or numbered list of two or more items is several scenarios. Otherwise the text
     is split at alternatives (";", "or", "and/or", "as well as", " / ") and at "and" followed
-    by a new subject (a, an, another, other, existing, new, returning, also, when, if). Parts
+    by a new subject (another, other, existing, new, returning, also, when, if). Parts
     shorter than three words, and parts that begin with a manner ("by phone", "online"), are
     not scenarios of their own; two or more remaining parts are.
     """

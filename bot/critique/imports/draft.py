@@ -1,9 +1,11 @@
-"""What a table says before it becomes a map: stages with their touchpoints and lanes, and what
+"""What a file says before it becomes a map: stages with their touchpoints and lanes, and what
 the lines above the table say about the map."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from bot.critique.imports.emotions import Scale
 
 
 @dataclass
@@ -39,13 +41,32 @@ class StageDraft:
 
 
 @dataclass
+class PersonaDraft:
+    name: str
+    goals: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass
 class Preamble:
     title: str = ""
     scope: dict[str, str] = field(default_factory=dict)
     owner: str = ""
-    persona: str = ""
-    goals: list[str] = field(default_factory=list)
-    source: str = ""
+    personas: list[PersonaDraft] = field(default_factory=list)
+    kpis: list[str] = field(default_factory=list)
+    scale: Scale | None = None
+
+    def persona(self, name: str) -> PersonaDraft:
+        """The persona of that name, added when new."""
+        for persona in self.personas:
+            if persona.name.casefold() == name.casefold():
+                return persona
+        self.personas.append(PersonaDraft(name=name))
+        return self.personas[-1]
+
+    def current_persona(self) -> PersonaDraft:
+        """Where 'Goals:' and 'Source:' go: the last persona named, or one still unnamed."""
+        return self.personas[-1] if self.personas else self.persona("")
 
 
 def align(

@@ -1,4 +1,5 @@
-"""The first worksheet of an XLSX workbook, in either table layout.
+"""An XLSX workbook: the first sheet holding a journey grid, in either table layout; the other
+sheets (an About or Persona tab) describe the map.
 
 The archive is checked before openpyxl opens it: member count, the unpacked size every member
 declares, and that each member really unpacks to no more than it declares (read in chunks), so
@@ -12,14 +13,15 @@ import zipfile
 
 import openpyxl
 
-from bot.critique.imports.grid import collect, map_from_grid
+from bot.critique.imports.build import Imported
+from bot.critique.imports.grid import Grid, collect, map_from_grid, sheet_has_grid
 from bot.critique.imports.problem import (
     MAX_COLUMNS,
     MAX_UNCOMPRESSED,
     MAX_ZIP_MEMBERS,
     ImportProblem,
 )
-from bot.model import JourneyMap
+from bot.critique.imports.report import ImportReport
 
 ZIP_MAGIC = b"PK\x03\x04"
 _CHUNK = 64 * 1024
@@ -29,7 +31,7 @@ _BROKEN = (
 )
 
 
-def read_xlsx(data: bytes, title_hint: str) -> JourneyMap:
+def read_xlsx(data: bytes, title_hint: str) -> Imported:
     check_archive(data)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -38,15 +40,29 @@ def read_xlsx(data: bytes, title_hint: str) -> JourneyMap:
     try:
         if not workbook.worksheets:
             raise ImportProblem(_BROKEN)
-        sheet = workbook.worksheets[0]
-        grid = collect(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1))
+        sheets = [
+            (sheet.title, collect(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)))
+            for sheet in workbook.worksheets
+        ]
     except ImportProblem:
         raise
     except Exception as exc:
         raise ImportProblem(_BROKEN) from exc
     finally:
         workbook.close()
-    return map_from_grid(grid, title_hint)
+    return _from_sheets(sheets, title_hint)
+
+
+def _from_sheets(sheets: list[tuple[str, Grid]], title_hint: str) -> Imported:
+    """The first sheet with a journey grid is the map; the others' rows come before it, as
+    lines that describe the map (an About or Persona tab)."""
+    report = ImportReport()
+    journey = next((i for i, (_, grid) in enumerate(sheets) if sheet_has_grid(grid)), 0)
+    above: Grid = [row for i, (_, grid) in enumerate(sheets) if i != journey for row in grid]
+    if len(sheets) > 1:
+        others = ", ".join(f"'{name}'" for i, (name, _) in enumerate(sheets) if i != journey)
+        report.convert(f"the map from sheet '{sheets[journey][0]}', its description from {others}")
+    return map_from_grid(sheets[journey][1], title_hint, above, report, source="XLSX")
 
 
 def check_archive(data: bytes) -> None:
