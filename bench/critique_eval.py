@@ -28,7 +28,7 @@ from pathlib import Path
 from bot.critique import Critique, Severity, critique
 from bot.critique.imports import ImportProblem, read_map
 from bot.critique.rules import RULES
-from bot.model import JourneyMap
+from bot.model import Anchored, JourneyMap
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_CORPUS = ROOT / "tests" / "critique" / "real_corpus"
@@ -53,7 +53,9 @@ class Case:
 
     @property
     def seriously_flawed(self) -> bool:
-        return any(SEVERITY.get(rule) in (Severity.BLOCKER, Severity.MAJOR) for rule in self.planted_rules)
+        return any(
+            SEVERITY.get(rule) in (Severity.BLOCKER, Severity.MAJOR) for rule in self.planted_rules
+        )
 
 
 @dataclass
@@ -160,8 +162,13 @@ def _read_right(m: JourneyMap, kind: str, item: str) -> bool:
             a.stage_id == stage_id and norm(a.description) == text and norm(a.owner) == extra
             for a in m.actions
         )
-    if kind in ("pain", "delight", "moment"):
-        return any(norm(i.text) == text for i in m.items(kind) if i.stage_id == stage_id)
+    anchored: dict[str, list[Anchored]] = {
+        "pain": list(m.pain_points),
+        "delight": list(m.delight_points),
+        "moment": list(m.moments_of_truth),
+    }
+    if kind in anchored:
+        return any(norm(i.text) == text for i in anchored[kind] if i.stage_id == stage_id)
     raise ValueError(f"unknown item kind {kind!r} in a sidecar")
 
 
@@ -268,7 +275,6 @@ def main() -> None:
                 print(f"      misread   {item}")
             if len(r.misread) > 12:
                 print(f"      … and {len(r.misread) - 12} more misread")
-
 
 
 if __name__ == "__main__":

@@ -16,8 +16,10 @@ def test_critique_prints_the_text_rendering(tmp_path: Path, capsys: pytest.Captu
     path.write_text("Stage,Notice,Call,Fix\nTouchpoints,Router light,Hotline,Engineer visit\n")
     assert main(["critique", str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Critique of 'Journey': ")
-    assert "[no-objective] Scope: objective" in out
+    assert out.startswith("What I read (CSV (,), stages across the top): 0 personas, 3 stages")
+    assert "Critique of 'Journey': " in out
+    assert "[blocker] No objective (no-objective): Scope: objective" in out
+    assert "add --save to keep the map" in out
 
 
 def test_critique_as_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -241,8 +241,8 @@ def test_too_many_stages_or_touchpoints_or_columns() -> None:
 def test_empty_and_unrecognisable_files() -> None:
     assert "empty" in _problem(b"")
     assert "empty" in _problem(b"\xef\xbb\xbf \n\n", "x.csv")
-    assert "could not find a journey map table" in _problem("just some words\nand more\n")
-    assert "could not find a journey map table" in _problem("| a | b |\n|---|---|\n| c | d |\n")
+    assert "could not find a journey map" in _problem("just some words\nand more\n")
+    assert "could not find a journey map" in _problem("| a | b |\n|---|---|\n| c | d |\n")
 
 
 def test_unknown_row_names_and_unreadable_emotions_say_what_to_write() -> None:
@@ -251,7 +251,7 @@ def test_unknown_row_names_and_unreadable_emotions_say_what_to_write() -> None:
     message = _problem("Stage,A,B\nTouchpoints,x,y\nEmotions,1,purple\n")
     assert "purple" in message
     message = _problem("Stage,A\nFoo,x\nBar,y\n", "x.csv")
-    assert "could not find" in message
+    assert "none of the row names ('Foo', 'Bar')" in message
 
 
 def test_a_first_row_without_stage_is_explained() -> None:

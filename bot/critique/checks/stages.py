@@ -11,9 +11,9 @@ from bot.critique.words import (
     AWARENESS_STAGE,
     BRAND_START,
     FIRST_STAGE_PURCHASE,
-    OUTREACH_CHANNELS,
     INSIDE_OUT,
     INSIDE_OUT_TERMS,
+    OUTREACH_CHANNELS,
     PURCHASE_STAGE,
     VAGUE_TOUCHPOINTS,
     normalised,
@@ -56,8 +56,8 @@ def stage_no_touchpoint(v: MapView) -> Iterator[Hit]:
                 v.at_stage(s),
                 f"Stage {quoted(s.name)} has no touchpoint: nothing shows where the customer "
                 "meets the organisation, or others, in this phase.",
-                f"Add the interactions of this stage, e.g. `{s.name} > Rate comparison on a "
-                "broker site (review site) | owner: Partnerships`.",
+                f"Add the interactions of this stage, e.g. `{s.name} > <where the customer "
+                "meets you, or others, here> (<channel>) | owner: <team>`.",
             )
 
 
@@ -67,7 +67,8 @@ def touchpoint_no_channel(v: MapView) -> Iterator[Hit]:
             yield Hit(
                 v.at_touchpoint(t),
                 f"Touchpoint {quoted(t.description)} has no channel.",
-                f"Say where it happens, e.g. `edit {t.id} channel: website`.",
+                f"Say where it happens, e.g. `edit {t.id} channel: <website, phone, in person, "
+                "…>`.",
             )
 
 
@@ -78,7 +79,8 @@ def touchpoint_no_owner(v: MapView) -> Iterator[Hit]:
                 v.at_touchpoint(t),
                 f"Touchpoint {quoted(t.description)} has no owner, so no team is answerable "
                 "for improving it.",
-                f"Name the team that runs it, e.g. `edit {t.id} owner: Digital`.",
+                f"Name the team that runs it, e.g. `edit {t.id} owner: "
+                f"{v.owner_near(t.stage_id)}`.",
             )
 
 
@@ -90,8 +92,9 @@ def vague_touchpoint(v: MapView) -> Iterator[Hit]:
                 v.at_touchpoint(t),
                 f"Touchpoint {quoted(t.description)} names a channel or department, not a "
                 "moment the customer lives through.",
-                f"Describe the specific interaction, e.g. `edit {t.id} description: Mortgage "
-                "rates page` or `Document request email`.",
+                f"Describe the specific interaction, e.g. `edit {t.id} description: <the "
+                f"{t.channel or t.description} page, message or call the customer meets in "
+                f"{quoted(v.stage_names.get(t.stage_id, ''))}>`.",
             )
 
 
@@ -158,12 +161,16 @@ def journey_starts_at_brand(v: MapView) -> Iterator[Hit]:
         why = f"is named after our own outreach ('{named.group(0)}')"
     elif FIRST_STAGE_PURCHASE.match(first.name.strip()):
         why = "is already the purchase"
-    elif AWARENESS_STAGE.match(first.name.strip()) and touchpoints and all(
-        t.channel in OUTREACH_CHANNELS for t in touchpoints
+    elif (
+        AWARENESS_STAGE.match(first.name.strip())
+        and touchpoints
+        and all(t.channel in OUTREACH_CHANNELS for t in touchpoints)
     ):
-        why = "is reached only through our outreach (" + ", ".join(
-            quoted(t.description) for t in touchpoints[:3]
-        ) + ")"
+        why = (
+            "is reached only through our outreach ("
+            + ", ".join(quoted(t.description) for t in touchpoints[:3])
+            + ")"
+        )
     if why:
         example = touchpoints[0].description if touchpoints else first.name
         yield Hit(

@@ -74,7 +74,8 @@ def _read_text(text: str, suffix: str, title_hint: str) -> Imported:
         report.count(journey_map)
         return Imported(journey_map, report, item_evidence=True)
     if suffix in _MARKDOWN or (
-        suffix not in _DELIMITED and (looks_like_markdown_table(text) or has_stages(text.splitlines()))
+        suffix not in _DELIMITED
+        and (looks_like_markdown_table(text) or has_stages(text.splitlines()))
     ):
         return read_markdown(text, title_hint)
     return read_delimited(text, title_hint)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from bot.critique.imports.draft import Anchor, Preamble, StageDraft, TouchpointDraft
 from bot.critique.imports.edits import (
@@ -33,6 +34,7 @@ from bot.text import truncate
 DEFAULT_TITLE = "Imported journey map"
 _SHORT_SCOPE = {"journey_start", "journey_end", "audience"}
 _WORD = re.compile(r"\w{4,}")
+_DUE = re.compile(r"\bdue\s*:?\s*(.+)$", re.IGNORECASE)
 _NO_OWNER = {"", "-", "–", "—", "n/a", "none", "tbd", "?"}
 
 
@@ -129,8 +131,12 @@ def _frame(stages: list[StageDraft], preamble: Preamble, report: ImportReport) -
 
 def _touchpoint(stage: str, draft: TouchpointDraft, report: ImportReport) -> AddTouchpoint:
     description, owner = draft.description, draft.owner
+    noted_by_dash = ""
     if not owner:
         description, owner = owner_note(description)
+        if owner and channel_of(owner) is not None and not draft.channel:
+            noted_by_dash, owner = channel_of(owner) or "", ""  # 'Offer letter — email'
+    draft = _with_channel(draft, noted_by_dash)
     description, noted = channel_note(description)
     channel = _channel(draft.channel, report)
     if noted is not None and not channel:
@@ -147,6 +153,12 @@ def _touchpoint(stage: str, draft: TouchpointDraft, report: ImportReport) -> Add
         customer_thought=_long(draft.thought),
         owner=_short("" if owner.strip().casefold() in _NO_OWNER else owner),
     )
+
+
+def _with_channel(draft: TouchpointDraft, channel: str) -> TouchpointDraft:
+    if not channel:
+        return draft
+    return TouchpointDraft(draft.description, channel, draft.action, draft.thought, draft.owner)
 
 
 def _channel(written: str, report: ImportReport) -> str:
@@ -286,11 +298,13 @@ def _actions_and_kpis(
                 description, owner = bracket_owner(text)
                 if owner:
                     report.guess(f"'{truncate(owner, 25)}' in brackets is the owner of an action")
+            owner, due = _owner_and_due(owner)
             pain = _pain_for(description, pains)
             edits.append(
                 AddAction(
                     description=_short(description),
                     owner=_short("" if owner.casefold() in _NO_OWNER else owner),
+                    due=due,
                     stage=stage.id,
                     pain=pain,
                 )
@@ -298,6 +312,21 @@ def _actions_and_kpis(
         edits += [_kpi(m, text, stage.id, report) for text in dict.fromkeys(draft.kpis)]
     edits += [_kpi(m, text, None, report) for text in dict.fromkeys(preamble.kpis)]
     return edits
+
+
+def _owner_and_due(note: str) -> tuple[str, date | None]:
+    """'Digital · due 30 Jun 2027' (as our Markdown export writes) -> ('Digital', 2027-06-30)."""
+    owner, _, rest = note.partition("·")
+    due = None
+    found = _DUE.search(rest)
+    if found:
+        for form in ("%d %b %Y", "%d %B %Y", "%Y-%m-%d"):
+            try:
+                due = datetime.strptime(found.group(1).strip(), form).date()
+                break
+            except ValueError:
+                continue
+    return owner.strip(), due
 
 
 def _pain_for(action: str, pains: list) -> str | None:

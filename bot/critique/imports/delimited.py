@@ -26,6 +26,8 @@ def read_delimited(text: str, title_hint: str) -> Imported:
 
 
 def _delimiter(text: str) -> str:
-    """The separator that occurs most often in the first lines (a title line may have none)."""
-    lines = [line for line in io.StringIO(text) if line.strip()][:12]
-    return max(_DELIMITERS, key=lambda d: sum(line.count(d) for line in lines))
+    """The separator that occurs most often in the first line holding any (a title line may
+    hold none)."""
+    lines = (line for line in io.StringIO(text) if line.strip())
+    first = next((line for line in lines if any(d in line for d in _DELIMITERS)), "")
+    return max(_DELIMITERS, key=first.count)

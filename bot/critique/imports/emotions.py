@@ -4,7 +4,8 @@ or an emoji, with any quote in the cell.
 Scales: our −2..+2; 1–5 (score − 3); 1–10 and percentages mapped linearly onto −2..+2 and
 rounded. A map's scale is what its row or column name or a line of its text says ("Emotion
 (1-5)", "de 1 a 10", "(%)"); failing that, what its numbers show (all within −2..+2: ours;
-1..5; 1..10; up to 100 or with '%': percent)."""
+1..5; 1..10; any '%': percent; larger
+numbers with neither are unreadable)."""
 
 from __future__ import annotations
 
@@ -82,9 +83,7 @@ def guess_scale(feelings: list[Feeling]) -> Scale:
         return Scale.FIVE
     if min(numbers) >= 1 and max(numbers) <= 10:
         return Scale.TEN
-    if min(numbers) >= 0 and max(numbers) <= 100:
-        return Scale.PERCENT
-    return Scale.OURS  # out of every range: reported as unreadable when converted
+    return Scale.OURS  # larger numbers need a '%' or a named scale: else reported unreadable
 
 
 def read_feeling(cell: str) -> Feeling | None:

@@ -79,10 +79,14 @@ def _layout_at(grid: Grid, i: int) -> str | None:
     another known column), 'lanes' when it names the stages across the top (row names such as
     Touchpoints follow, or it starts with 'Stage'), None when it is a title or key row."""
     row = grid[i]
+    first = flat(row[0])
+    following = next((r for r in grid[i + 1 :] if flat(r[0])), None)
+    lane_follows = following is not None and lane_of(following[0]) not in (None, Lane.STAGE)
+    if lane_of(first) is Lane.STAGE and lane_follows:
+        return "lanes"  # 'Phase | Notice | Call | Fix' over 'Touchpoints | …'
     columns = [lane_of(cell) for cell in row]
     if Lane.STAGE in columns and sum(c is not None for c in columns) >= 2:
         return "rows"
-    first = flat(row[0])
     named = [cell for cell in row[1:] if flat(cell)]
     if not named:
         return None
@@ -90,8 +94,7 @@ def _layout_at(grid: Grid, i: int) -> str | None:
         return "lanes"
     if first and (lane_of(first) is not None or preamble_key(first)):
         return None  # a lane or key row above the grid ("Owner", "Persona"), not stage names
-    following = next((r for r in grid[i + 1 :] if flat(r[0])), None)
-    return "lanes" if following and lane_of(following[0]) not in (None, Lane.STAGE) else None
+    return "lanes" if lane_follows else None
 
 
 def _without_empty_columns(grid: Grid) -> Grid:

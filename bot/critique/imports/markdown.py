@@ -68,8 +68,10 @@ def _kind(lines: list[str], first: int) -> str:
 
 def _is_key_value(table: Grid) -> bool:
     """A two-column table whose left column holds keys such as Objective and Persona."""
-    return bool(table) and all(len(row) <= 2 for row in table) and (
-        sum(1 for row in table if preamble_key(row[0])) * 2 > len(table)
+    return (
+        bool(table)
+        and all(len(row) <= 2 for row in table)
+        and (sum(1 for row in table if preamble_key(row[0])) * 2 > len(table))
     )
 
 

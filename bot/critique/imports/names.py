@@ -174,7 +174,7 @@ _PREAMBLE: dict[str, tuple[str, ...]] = {
                        "forschung", "recherche", "investigación", "investigacion", "onderzoek",
                        "pesquisa", "datenbasis", "base de recherche"),
     "persona": ("persona", "primary persona", "personas"),
-    "goals": ("goals", "persona goals", "needs", "ziele", "objectifs", "objetivos", "doelen",
+    "goals": ("goals", "persona goals", "ziele", "objectifs", "objetivos", "doelen",
               "metas"),
     "source": ("source", "data source", "persona source", "datenquelle", "quelle",
                "fuente", "bron", "fonte", "source des données"),

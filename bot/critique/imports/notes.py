@@ -7,11 +7,14 @@ import re
 
 from bot.critique.imports.names import channel_of
 
-_OWNER_WORDS = r"owner|owned by|team|responsible|responsable|verantwortlich|eigenaar|dono|responsável"
+_OWNER_WORDS = (
+    r"owner|owned by|team|responsible|responsable|verantwortlich|eigenaar|dono|responsável"
+)
 _OWNER_IN_BRACKETS = re.compile(rf"\s*\((?:{_OWNER_WORDS})\s*:?\s*([^()]+)\)\s*$", re.IGNORECASE)
 _OWNER_AFTER_DASH = re.compile(rf"^(.*\S)\s+[—–]\s+(?:(?:{_OWNER_WORDS})\s*:?\s*)?(\S.*)$", re.I)
 _STAGE_NOTE = re.compile(r"\s*[—–-]?\s*\b(?:stage|etapa|étape|phase|fase)\s*:\s*(.+)$", re.I)
 _TRAILING_BRACKET = re.compile(r"^(.*\S)\s*\(([^()]{1,40})\)$")
+_WORDLIKE = re.compile(r"^[^\W\d_][\w &/.'’-]*$")
 _TEAMLIKE = re.compile(r"^[A-ZÀ-Ý][\w&'’/ .-]{1,40}$")
 
 
@@ -40,7 +43,7 @@ def channel_note(text: str) -> tuple[str, str | None]:
     """'GP referral letter (letter)' -> ('GP referral letter', 'letter'); '(app)' -> 'mobile
     app'; '(none)' -> ''. A bracket of more than three words is part of the text (None)."""
     found = _TRAILING_BRACKET.match(text)
-    if not found or len(found.group(2).split()) > 3 or any(c.isdigit() for c in found.group(2)):
+    if not found or len(found.group(2).split()) > 3 or not _WORDLIKE.match(found.group(2).strip()):
         return text, None
     word = found.group(2).strip()
     known = channel_of(word)

@@ -1,6 +1,6 @@
 """A Markdown document with a heading (or a numbered item) per stage and bullets under it:
 
-    ## 2. Get an appointment            1. **Notice the card is missing** – searches; feels: panicked
+    ## 2. Get an appointment            1. **Card missing** – searches; feels: panicked
     - Touchpoint: Phone call (phone)       - Pain: Freeze button hard to find
     - Emotion: -1 anxious "On hold…"
     - Pain point: 20-minute hold

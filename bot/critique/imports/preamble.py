@@ -24,6 +24,12 @@ _KEY_COLON = re.compile(
 _HEADING = re.compile(r"^\s*(?:(#{1,6})|h([1-6])\.)\s*(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _LIST_KEYS = ("goals",)
+# A line that sets the emotion scale talks about scores or feelings ("Emotions scored 1-10").
+_SCALE_WORDS = re.compile(
+    r"\b(emotion\w*|feeling\w*|score\w*|scale|rating|satisf\w*|gefühl\w*|bewertung|"
+    r"émotion\w*|note|puntuaci\w*|emoci\w*|emotie\w*|cijfer|emoç\w*|pontua\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def read_preamble(rows: list[Row], report: ImportReport) -> Preamble:
@@ -70,6 +76,8 @@ def _read_line(preamble: Preamble, line: str, report: ImportReport) -> None:
     for i, found in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
         value = line[found.end() : end].strip(" *_")
+        if i + 1 < len(keys):  # "Persona: Ruth, 67. Map owner: …": the period ends the value
+            value = value.rstrip(" .;|")
         _apply(preamble, PREAMBLE_KEYS[normalise(found.group(1))], value, found.group(1), report)
 
 
@@ -77,7 +85,7 @@ def _free_text(preamble: Preamble, text: str, report: ImportReport) -> None:
     text = text.strip(" *_")
     if not text:
         return
-    scale = scale_hint(text) if any(c.isdigit() for c in text) or "%" in text else None
+    scale = scale_hint(text) if _SCALE_WORDS.search(text) else None
     if scale is not None and len(text) < 120:
         preamble.scale = scale
         report.convert(f"the note '{truncate(text, 50)}' sets the emotion scale to {scale.value}")
@@ -88,7 +96,7 @@ def _free_text(preamble: Preamble, text: str, report: ImportReport) -> None:
 
 
 def _apply(preamble: Preamble, key: str, value: str, said: str, report: ImportReport) -> None:
-    value = value.strip().rstrip(".").strip() if key != "title" else value.strip()
+    value = value.strip()
     if not value:
         return
     if key == "title":

@@ -3,6 +3,8 @@ critique so a team can see at once whether the map was read right."""
 
 from __future__ import annotations
 
+import textwrap
+
 from pydantic import BaseModel, Field
 
 from bot.model import JourneyMap
@@ -69,6 +71,7 @@ def _add(notes: list[str], note: str) -> None:
 
 
 MAX_NOTES = 8
+WIDTH = 100
 
 
 def render_report(report: ImportReport, m: JourneyMap) -> str:
@@ -77,7 +80,8 @@ def render_report(report: ImportReport, m: JourneyMap) -> str:
     counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())
     lines = [f"What I read ({report.layout}): {counts}."]
     lines.append(
-        "Scope: " + (", ".join(scope) if scope else "nothing")
+        "Scope: "
+        + (", ".join(scope) if scope else "nothing")
         + (f"; map owner {truncate(m.owner, 40)}" if m.owner else "; no map owner")
         + (
             f"; persona {', '.join(truncate(p.name, 40) for p in m.personas)}."
@@ -104,4 +108,8 @@ def render_report(report: ImportReport, m: JourneyMap) -> str:
             shown = notes[:MAX_NOTES]
             more = f" (and {len(notes) - len(shown)} more)" if len(notes) > len(shown) else ""
             lines.append(f"{label}: " + "; ".join(shown) + more + ".")
-    return "\n".join(lines)
+    return "\n".join(
+        wrapped
+        for line in lines
+        for wrapped in textwrap.wrap(line, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+    )

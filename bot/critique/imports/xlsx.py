@@ -15,6 +15,7 @@ import openpyxl
 
 from bot.critique.imports.build import Imported
 from bot.critique.imports.grid import Grid, collect, map_from_grid, sheet_has_grid
+from bot.critique.imports.names import preamble_key
 from bot.critique.imports.problem import (
     MAX_COLUMNS,
     MAX_UNCOMPRESSED,
@@ -54,14 +55,19 @@ def read_xlsx(data: bytes, title_hint: str) -> Imported:
 
 
 def _from_sheets(sheets: list[tuple[str, Grid]], title_hint: str) -> Imported:
-    """The first sheet with a journey grid is the map; the others' rows come before it, as
-    lines that describe the map (an About or Persona tab)."""
+    """The first sheet with a journey grid is the map. Sheets before it (an About or Persona
+    tab) describe the map; from sheets after it only key rows (Objective, Persona, …) are read,
+    and the others are named as not read."""
     report = ImportReport()
     journey = next((i for i, (_, grid) in enumerate(sheets) if sheet_has_grid(grid)), 0)
-    above: Grid = [row for i, (_, grid) in enumerate(sheets) if i != journey for row in grid]
+    above: Grid = [row for _, grid in sheets[:journey] for row in grid]
+    for name, grid in sheets[journey + 1 :]:
+        keys = [row for row in grid if len(row) > 1 and preamble_key(row[0])]
+        above += keys
+        if len(keys) < len(grid):
+            report.ignore(f"sheet '{name}' (apart from key rows such as Objective or Persona)")
     if len(sheets) > 1:
-        others = ", ".join(f"'{name}'" for i, (name, _) in enumerate(sheets) if i != journey)
-        report.convert(f"the map from sheet '{sheets[journey][0]}', its description from {others}")
+        report.convert(f"the map from sheet '{sheets[journey][0]}' of {len(sheets)}")
     return map_from_grid(sheets[journey][1], title_hint, above, report, source="XLSX")
 
 

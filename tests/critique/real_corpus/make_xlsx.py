@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (rows of spreadsheet data read best one row a line)
 """Writes the corpus's .xlsx maps the way spreadsheet templates lay them out: a merged title
 row, key/value rows above the grid, header cells merged over several columns, several sheets.
 
@@ -34,27 +35,72 @@ def dentist() -> None:
     ws = wb.active
     ws.title = "Journey map"
     title(ws, "Dental check-up journey – Smile Street Dental", 6)
-    rows(ws, [
-        ["Objective", "Get lapsed patients (2+ years) back for a check-up"],
-        ["Scenario", "A patient who has not been for 3 years books and attends a check-up"],
-        ["Persona", "Marco, 29, anxious about dentists"],
-        ["Goals", "No surprises on cost; no pain"],
-        ["Data source", "10 patient interviews, booking data 2025-26"],
-        ["Research basis", "10 patient interviews, booking data 2025-26, Google reviews"],
-        ["Map owner", "Hannah Cole (Practice manager)"],
-        [],
-        ["Stage", "Realise it's overdue", "Book", "Wait for the day", "Appointment", "Aftercare"],
-        ["Touchpoints", "Toothache at night (none)\nRecall letter (letter)", "Online booking (website)", "Reminder (sms)", "Check-up (in person)\nTreatment plan (email)", "Review request (email)"],
-        ["Owner", "Reception", "Digital", "Reception", "Dentists", "Reception"],
-        ["Emotion score", -1, 0, -1, 1, 2],
-        ["Emotion", "embarrassed", "unsure", "nervous", "relieved", "pleased"],
-        ["Quotes", "", "", "I nearly cancelled the night before", "", ""],
-        ["Pain points", "Recall letter sounds like a telling-off", "", "No idea what it will cost", "", ""],
-        ["Delight points", "", "", "", "Dentist explains before touching anything", "Clear written plan"],
-        ["Moments of truth", "", "", "", "The first 5 minutes in the chair", ""],
-        ["Actions", "Rewrite the recall letter — Reception", "", "Send prices with the reminder — Practice manager", "", ""],
-        ["KPIs", "", "Lapsed patients booked: baseline 40/month, target 90/month, owner Practice manager", "", "", ""],
-    ])
+    rows(
+        ws,
+        [
+            ["Objective", "Get lapsed patients (2+ years) back for a check-up"],
+            ["Scenario", "A patient who has not been for 3 years books and attends a check-up"],
+            ["Persona", "Marco, 29, anxious about dentists"],
+            ["Goals", "No surprises on cost; no pain"],
+            ["Data source", "10 patient interviews, booking data 2025-26"],
+            ["Research basis", "10 patient interviews, booking data 2025-26, Google reviews"],
+            ["Map owner", "Hannah Cole (Practice manager)"],
+            [],
+            [
+                "Stage",
+                "Realise it's overdue",
+                "Book",
+                "Wait for the day",
+                "Appointment",
+                "Aftercare",
+            ],
+            [
+                "Touchpoints",
+                "Toothache at night (none)\nRecall letter (letter)",
+                "Online booking (website)",
+                "Reminder (sms)",
+                "Check-up (in person)\nTreatment plan (email)",
+                "Review request (email)",
+            ],
+            ["Owner", "Reception", "Digital", "Reception", "Dentists", "Reception"],
+            ["Emotion score", -1, 0, -1, 1, 2],
+            ["Emotion", "embarrassed", "unsure", "nervous", "relieved", "pleased"],
+            ["Quotes", "", "", "I nearly cancelled the night before", "", ""],
+            [
+                "Pain points",
+                "Recall letter sounds like a telling-off",
+                "",
+                "No idea what it will cost",
+                "",
+                "",
+            ],
+            [
+                "Delight points",
+                "",
+                "",
+                "",
+                "Dentist explains before touching anything",
+                "Clear written plan",
+            ],
+            ["Moments of truth", "", "", "", "The first 5 minutes in the chair", ""],
+            [
+                "Actions",
+                "Rewrite the recall letter — Reception",
+                "",
+                "Send prices with the reminder — Practice manager",
+                "",
+                "",
+            ],
+            [
+                "KPIs",
+                "",
+                "Lapsed patients booked: baseline 40/month, target 90/month, owner Practice manager",
+                "",
+                "",
+                "",
+            ],
+        ],
+    )
     wb.save(HERE / "c06-dentist-merged-title.xlsx")
 
 
@@ -63,35 +109,84 @@ def coworking() -> None:
     about = wb.active
     about.title = "About"
     title(about, "Coworking membership – journey map (v3)", 4)
-    rows(about, [
-        ["Objective", "Turn more day-pass visitors into monthly members"],
-        ["Scenario", "A freelancer tries a day pass and decides whether to join"],
-        ["Research basis", "12 member interviews, day-pass survey (n=210), door-access data"],
-        ["Audience", "Community and sales team"],
-        ["Map owner", "Ines Duarte"],
-    ])
+    rows(
+        about,
+        [
+            ["Objective", "Turn more day-pass visitors into monthly members"],
+            ["Scenario", "A freelancer tries a day pass and decides whether to join"],
+            ["Research basis", "12 member interviews, day-pass survey (n=210), door-access data"],
+            ["Audience", "Community and sales team"],
+            ["Map owner", "Ines Duarte"],
+        ],
+    )
     persona = wb.create_sheet("Persona")
-    rows(persona, [
-        ["Persona", "Leo, freelance designer"],
-        ["Goals", "A quiet desk near home; meet other freelancers"],
-        ["Data source", "12 member interviews"],
-    ])
+    rows(
+        persona,
+        [
+            ["Persona", "Leo, freelance designer"],
+            ["Goals", "A quiet desk near home; meet other freelancers"],
+            ["Data source", "12 member interviews"],
+        ],
+    )
     ws = wb.create_sheet("Journey")
     ws.append(["", "Discover", "", "Try a day pass", "", "Join", "Settle in"])
     ws.merge_cells("B1:C1")
     ws.merge_cells("D1:E1")
     for cell in ws[1]:
         cell.fill = BAND
-    rows(ws, [
-        ["Touchpoints", "Instagram post (social media)", "Google Maps listing (search)", "Front desk welcome (in person)", "Wi-Fi login (website)", "Membership checkout (website)", "Member Slack (chat)"],
-        ["Owner", "Marketing", "Marketing", "Community team", "IT", "Sales", "Community team"],
-        ["Emotion", "1 curious", "", "-1 lost \"Nobody told me where the kitchen was\"", "", "1 confident", "2 delighted"],
-        ["Pain points", "", "", "No tour for day-pass visitors", "Wi-Fi code on a sticky note", "", ""],
-        ["Delight points", "", "", "", "", "", "First-week coffee with the community manager"],
-        ["Moments of truth", "", "", "First hour in the space", "", "", ""],
-        ["Opportunities", "", "", "5-minute tour for every day pass (owner: Community team)", "", "", ""],
-        ["KPIs", "", "", "Day-pass to member: baseline 9%, target 15%, owner Sales lead", "", "", ""],
-    ])
+    rows(
+        ws,
+        [
+            [
+                "Touchpoints",
+                "Instagram post (social media)",
+                "Google Maps listing (search)",
+                "Front desk welcome (in person)",
+                "Wi-Fi login (website)",
+                "Membership checkout (website)",
+                "Member Slack (chat)",
+            ],
+            ["Owner", "Marketing", "Marketing", "Community team", "IT", "Sales", "Community team"],
+            [
+                "Emotion",
+                "1 curious",
+                "",
+                '-1 lost "Nobody told me where the kitchen was"',
+                "",
+                "1 confident",
+                "2 delighted",
+            ],
+            [
+                "Pain points",
+                "",
+                "",
+                "No tour for day-pass visitors",
+                "Wi-Fi code on a sticky note",
+                "",
+                "",
+            ],
+            ["Delight points", "", "", "", "", "", "First-week coffee with the community manager"],
+            ["Moments of truth", "", "", "First hour in the space", "", "", ""],
+            [
+                "Opportunities",
+                "",
+                "",
+                "5-minute tour for every day pass (owner: Community team)",
+                "",
+                "",
+                "",
+            ],
+            [
+                "KPIs",
+                "",
+                "",
+                "Day-pass to member: baseline 9%, target 15%, owner Sales lead",
+                "",
+                "",
+                "",
+            ],
+        ],
+    )
     wb.save(HERE / "c09-coworking-sheets.xlsx")
 
 
@@ -100,25 +195,56 @@ def huurwoning() -> None:
     ws = wb.active
     ws.title = "Klantreis"
     title(ws, "Klantreis huurwoning zoeken", 5)
-    rows(ws, [
-        ["Doel", "Minder afgebroken aanvragen voor huurwoningen"],
-        ["Scenario", "Een starter zoekt via ons platform een eerste huurwoning in Utrecht"],
-        ["Persona", "Eva, 26, starter op de woningmarkt"],
-        ["Doelen", "Binnen 3 maanden een woning"],
-        ["Bron", "8 interviews, zoekdata 2026"],
-        ["Onderzoek", "8 interviews met huurders, zoekdata 2026, NPS-enquête"],
-        ["Eigenaar", "Sanne de Vries"],
-        [],
-        ["Fase", "Oriënteren", "Zoeken", "Bezichtigen", "Aanvragen", "Sleutel ophalen"],
-        ["Contactmomenten", "Zoekopdracht (website)", "Zoekalert (e-mail)", "Bezichtiging (in persoon)", "Aanvraagformulier (website)", "Sleuteloverdracht (in persoon)"],
-        ["Eigenaar", "Marketing", "Product", "Makelaars", "Verhuurteam", "Verhuurteam"],
-        ["Emotie (%)", "60%", "40%", "75%", "15%", "95%"],
-        ["Pijnpunten", "", "Alerts komen pas na een dag", "", "Elke keer opnieuw documenten uploaden", ""],
-        ["Kansen", "", "Directe pushmeldingen — Product", "", "Documentenkluis hergebruiken — Product", ""],
-        ["Momenten van de waarheid", "", "", "", "Reactie op de aanvraag", ""],
-        ["Hoogtepunten", "", "", "Makelaar neemt de tijd", "", ""],
-        ["KPI's", "", "", "", "Afgeronde aanvragen: nulmeting 48%, doel 70%, eigenaar Hoofd verhuur", ""],
-    ])
+    rows(
+        ws,
+        [
+            ["Doel", "Minder afgebroken aanvragen voor huurwoningen"],
+            ["Scenario", "Een starter zoekt via ons platform een eerste huurwoning in Utrecht"],
+            ["Persona", "Eva, 26, starter op de woningmarkt"],
+            ["Doelen", "Binnen 3 maanden een woning"],
+            ["Bron", "8 interviews, zoekdata 2026"],
+            ["Onderzoek", "8 interviews met huurders, zoekdata 2026, NPS-enquête"],
+            ["Eigenaar", "Sanne de Vries"],
+            [],
+            ["Fase", "Oriënteren", "Zoeken", "Bezichtigen", "Aanvragen", "Sleutel ophalen"],
+            [
+                "Contactmomenten",
+                "Zoekopdracht (website)",
+                "Zoekalert (e-mail)",
+                "Bezichtiging (in persoon)",
+                "Aanvraagformulier (website)",
+                "Sleuteloverdracht (in persoon)",
+            ],
+            ["Eigenaar", "Marketing", "Product", "Makelaars", "Verhuurteam", "Verhuurteam"],
+            ["Emotie (%)", "60%", "40%", "75%", "15%", "95%"],
+            [
+                "Pijnpunten",
+                "",
+                "Alerts komen pas na een dag",
+                "",
+                "Elke keer opnieuw documenten uploaden",
+                "",
+            ],
+            [
+                "Kansen",
+                "",
+                "Directe pushmeldingen — Product",
+                "",
+                "Documentenkluis hergebruiken — Product",
+                "",
+            ],
+            ["Momenten van de waarheid", "", "", "", "Reactie op de aanvraag", ""],
+            ["Hoogtepunten", "", "", "Makelaar neemt de tijd", "", ""],
+            [
+                "KPI's",
+                "",
+                "",
+                "",
+                "Afgeronde aanvragen: nulmeting 48%, doel 70%, eigenaar Hoofd verhuur",
+                "",
+            ],
+        ],
+    )
     wb.save(HERE / "l04-nl-huurwoning-percent.xlsx")
 
 
@@ -131,12 +257,23 @@ def gym_merged_header() -> None:
     ws.append(["Stage", "Consider joining", "", "Join", "First visit", "", "Stay or quit"])
     ws.merge_cells(start_row=2, start_column=2, end_row=2, end_column=3)
     ws.merge_cells(start_row=2, start_column=5, end_row=2, end_column=6)
-    rows(ws, [
-        ["Touchpoints", "Flyer (letter)", "Website prices (website)", "Sign-up desk (in person)", "Induction (in person)", "App class booking (mobile app)", "Cancellation email (email)"],
-        ["Emotions", "", "", "", "", "", ""],
-        ["Pain points", "", "", "", "", "", ""],
-        ["Opportunities", "", "", "", "", "", ""],
-    ])
+    rows(
+        ws,
+        [
+            [
+                "Touchpoints",
+                "Flyer (letter)",
+                "Website prices (website)",
+                "Sign-up desk (in person)",
+                "Induction (in person)",
+                "App class booking (mobile app)",
+                "Cancellation email (email)",
+            ],
+            ["Emotions", "", "", "", "", "", ""],
+            ["Pain points", "", "", "", "", "", ""],
+            ["Opportunities", "", "", "", "", "", ""],
+        ],
+    )
     wb.save(HERE / "t07-gym-merged-header.xlsx")
 
 
@@ -145,25 +282,58 @@ def parking_inside_out() -> None:
     ws = wb.active
     ws.title = "Map"
     title(ws, "Residents' parking permit", 5)
-    rows(ws, [
-        ["Objective", "Cut permit applications that need a second contact"],
-        ["Scenario", "A resident who just moved in applies for a parking permit"],
-        ["Persona", "Omar, new resident with one car"],
-        ["Goals", "Park legally from the first week"],
-        ["Data source", "Contact-centre logs 2026"],
-        ["Research", "Contact-centre logs 2026, 6 interviews"],
-        ["Owner", "Parking services manager"],
-        [],
-        ["Stage", "Find out a permit is needed", "Eligibility check", "Case management", "Permit issued"],
-        ["Touchpoints", "Council parking page (website)", "Proof of address upload (website)", "Back office data entry (internal)", "Permit email (email)"],
-        ["Owner", "Web team", "Parking services", "Parking services", "Parking services"],
-        ["Emotion", "0 unsure", "-1 frustrated", "-2 angry \"Three weeks and no answer\"", "1 relieved"],
-        ["Pain points", "", "Upload rejects phone photos", "No status updates for weeks", ""],
-        ["Actions", "", "Accept photos of documents — Web team", "Status emails at each step — Parking services", ""],
-        ["Moments of truth", "", "", "The wait for a decision", ""],
-        ["Delights", "", "", "", "Virtual permit works immediately"],
-        ["KPIs", "", "Second contacts: baseline 34%, target 10%, owner Parking services manager", "", ""],
-    ])
+    rows(
+        ws,
+        [
+            ["Objective", "Cut permit applications that need a second contact"],
+            ["Scenario", "A resident who just moved in applies for a parking permit"],
+            ["Persona", "Omar, new resident with one car"],
+            ["Goals", "Park legally from the first week"],
+            ["Data source", "Contact-centre logs 2026"],
+            ["Research", "Contact-centre logs 2026, 6 interviews"],
+            ["Owner", "Parking services manager"],
+            [],
+            [
+                "Stage",
+                "Find out a permit is needed",
+                "Eligibility check",
+                "Case management",
+                "Permit issued",
+            ],
+            [
+                "Touchpoints",
+                "Council parking page (website)",
+                "Proof of address upload (website)",
+                "Back office data entry (internal)",
+                "Permit email (email)",
+            ],
+            ["Owner", "Web team", "Parking services", "Parking services", "Parking services"],
+            [
+                "Emotion",
+                "0 unsure",
+                "-1 frustrated",
+                '-2 angry "Three weeks and no answer"',
+                "1 relieved",
+            ],
+            ["Pain points", "", "Upload rejects phone photos", "No status updates for weeks", ""],
+            [
+                "Actions",
+                "",
+                "Accept photos of documents — Web team",
+                "Status emails at each step — Parking services",
+                "",
+            ],
+            ["Moments of truth", "", "", "The wait for a decision", ""],
+            ["Delights", "", "", "", "Virtual permit works immediately"],
+            [
+                "KPIs",
+                "",
+                "Second contacts: baseline 34%, target 10%, owner Parking services manager",
+                "",
+                "",
+            ],
+        ],
+    )
     wb.save(HERE / "f08-parking-inside-out.xlsx")
 
 
