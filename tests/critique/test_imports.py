@@ -359,8 +359,8 @@ def test_pathological_markdown_is_cleaned_in_linear_time() -> None:
 def test_kpi_cells_keep_baseline_target_and_owner_out_of_the_name() -> None:
     text = (
         "Stage,Notice,Book,Visit\nTouchpoints,Letter (letter),Form (web),Clinic (in person)\n"
-        "KPIs,,\"DNA rate: baseline 11%, target 6% (owner: Outpatients manager)\","
-        "\"Wait: baseline 38 min; target 15 min; owner Clinic lead\"\n"
+        'KPIs,,"DNA rate: baseline 11%, target 6% (owner: Outpatients manager)",'
+        '"Wait: baseline 38 min; target 15 min; owner Clinic lead"\n'
     )
     m = import_map(text, "clinic.csv")
     assert [(k.name, k.baseline, k.target, k.owner) for k in m.kpis] == [
@@ -375,7 +375,7 @@ def test_actions_row_is_improvement_actions_with_owners_linked_to_the_pain() -> 
     text = (
         "| Stage | Apply | Wait |\n|---|---|---|\n"
         "| Customer doing | Fills in the form | Checks email |\n"
-        "| Customer thinking | \"Why so long?\" | Any news? |\n"
+        '| Customer thinking | "Why so long?" | Any news? |\n'
         "| Pain points | Form asks twice for the address | No status |\n"
         "| Actions | Ask for the address once — Digital | Status texts (owner: Ops) |\n"
     )
@@ -391,7 +391,8 @@ def test_actions_row_is_improvement_actions_with_owners_linked_to_the_pain() -> 
 
 def test_a_heading_per_stage_document_in_spanish_on_a_1_to_10_scale() -> None:
     text = (
-        "# Abrir una cuenta\n\nObjetivo: Más cuentas el mismo día\nPuntuación emocional de 1 a 10.\n\n"
+        "# Abrir una cuenta\n\nObjetivo: Más cuentas el mismo día\n"
+        "Puntuación emocional de 1 a 10.\n\n"
         "## Etapa 1: Solicitar\n- Punto de contacto: Formulario (app)\n- Emoción: 2\n"
         "- Dolor: La verificación falla\n\n## Etapa 2: Cuenta abierta\n- Correo de bienvenida "
         "(email)\n- Emoción: 9\n"
