@@ -11,8 +11,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-import openpyxl
-
 from bot.critique.imports.build import Imported
 from bot.critique.imports.grid import Grid, collect, map_from_grid, sheet_has_grid
 from bot.critique.imports.names import preamble_key
@@ -34,6 +32,8 @@ _BROKEN = (
 
 def read_xlsx(data: bytes, title_hint: str) -> Imported:
     check_archive(data)
+    import openpyxl  # imported on use: it takes half a second (numpy) and most maps are text
+
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on hostile files; all mean "broken"
