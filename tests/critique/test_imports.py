@@ -446,3 +446,29 @@ def test_a_refusal_lists_every_problem_at_once() -> None:
     assert len(caught.value.problems) == 2
     assert "'purple' in stage 'A'" in caught.value.message
     assert "'teal' in stage 'C'" in caught.value.message
+
+
+def test_stage_blocks_html_tables_and_plain_column_questions() -> None:
+    blocks = (
+        "Hotel stay\nObjective: More direct bookings\n\nStage: Book\nTouchpoint: Website (web)\n"
+        "Emotion: 1 pleased\n\nStage: Check in\nTouchpoint: Front desk (in person)\n"
+        'Emotion: -2 furious "45 minutes"\nPain: Queue at 6pm\n'
+    )
+    m = import_map(blocks, "hotel.txt")
+    assert [s.name for s in m.stages] == ["Book", "Check in"]
+    assert [p.text for p in m.pain_points] == ["Queue at 6pm"] and m.emotions[1].quote
+    html = (
+        "<p>Shop</p><table><tr><th>Stage</th><th>Search</th><th>Buy</th></tr>"
+        "<tr><td>Touchpoints</td><td>Google (search)</td><td>Checkout<br>Receipt (email)</td></tr>"
+        "</table>"
+    )
+    m = import_map(html)
+    assert [t.description for t in m.touchpoints] == ["Google", "Checkout", "Receipt"]
+    asked = (
+        "Journey phase,What the customer does,Where (channel),How they feel (1-5),"
+        "What goes wrong,What we will do (owner)\n"
+        "Call us,Calls the line,phone,2,On hold,Call-back queue (Contact centre)\n"
+    )
+    m = import_map(asked, "leak.csv")
+    assert (m.touchpoints[0].channel, m.emotions[0].score) == ("phone", -1)
+    assert (m.actions[0].owner, m.pain_points[0].text) == ("Contact centre", "On hold")

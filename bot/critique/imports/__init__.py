@@ -12,6 +12,7 @@ from pathlib import PurePath
 from bot.critique.imports.build import Imported
 from bot.critique.imports.decode import decode
 from bot.critique.imports.delimited import read_delimited
+from bot.critique.imports.htmltable import looks_like_html_table, read_html
 from bot.critique.imports.jsonmap import read_json
 from bot.critique.imports.markdown import looks_like_markdown_table, read_markdown
 from bot.critique.imports.outline import has_stages
@@ -22,6 +23,7 @@ from bot.model import JourneyMap
 
 _MARKDOWN = {".md", ".markdown", ".txt"}
 _DELIMITED = {".csv", ".tsv"}
+_HTML = {".html", ".htm"}
 _SPREADSHEETS = {".xlsx", ".xlsm"}
 _REFUSED = {".xls", ".ods", ".numbers", ".pdf", ".doc", ".docx", ".ppt", ".pptx", ".png", ".jpg"}
 
@@ -73,6 +75,8 @@ def _read_text(text: str, suffix: str, title_hint: str) -> Imported:
         report = ImportReport(layout="JourneyBot JSON")
         report.count(journey_map)
         return Imported(journey_map, report, item_evidence=True)
+    if suffix in _HTML or (suffix not in _DELIMITED and looks_like_html_table(text)):
+        return read_html(text, title_hint)
     if suffix in _MARKDOWN or (
         suffix not in _DELIMITED
         and (looks_like_markdown_table(text) or has_stages(text.splitlines()))

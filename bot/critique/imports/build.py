@@ -190,7 +190,7 @@ def _feelings_and_items(
     report: ImportReport,
     problems: list[str],
 ) -> list[Edit]:
-    if scale is not Scale.OURS:
+    if scale is not Scale.OURS and not any(scale.value in note for note in report.conversions):
         report.convert(f"emotion scores from the {scale.value} scale to −2..+2")
     edits: list[Edit] = []
     for stage, draft in zip(m.stages, stages, strict=True):

@@ -36,7 +36,7 @@ def read(
             hint = scale_hint(name) if lane in _WHOLE else None
             if hint is not None:
                 preamble.scale = hint
-                report.convert(f"emotions read on the {hint.value} scale the row name gives")
+                report.convert(f"emotions on the {hint.value} scale the row name gives, to −2..+2")
         if lane is None or lane is Lane.IGNORED:
             _ignore(name, row, preamble, report)
             continue

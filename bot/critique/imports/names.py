@@ -57,13 +57,13 @@ _SYNONYMS: dict[Lane, tuple[str, ...]] = {
         "pontos de contato", "ponto de contacto", "pontos de contacto",
     ),
     Lane.CHANNEL: (
-        "channel", "channels", "medium", "media", "via", "kanal", "kanäle", "canal", "canaux",
-        "canales", "kanaal", "kanalen", "canais",
+        "channel", "channels", "medium", "media", "via", "where", "kanal", "kanäle", "canal",
+        "canaux", "canales", "kanaal", "kanalen", "canais",
     ),
     Lane.ACTION: (
         "customer action", "customer actions", "customer doing", "doing", "does",
         "what they do", "customer does", "activities", "activity", "behaviour", "behavior",
-        "tasks", "user actions", "user action", "what the customer does",
+        "tasks", "user actions", "user action", "what the customer does", "what they are doing",
         "kunde tut", "aktivitäten", "handlungen", "tun", "was der kunde tut",
         "actions du client", "ce que fait le client", "fait",
         "acciones del cliente", "lo que hace", "hace", "haciendo",
@@ -92,6 +92,7 @@ _SYNONYMS: dict[Lane, tuple[str, ...]] = {
     Lane.EMOTION: (
         "emotion", "emotions", "feeling", "feelings", "feels", "mood", "sentiment",
         "emotional curve", "emotional journey", "emotions 2 2", "satisfaction",
+        "how they feel", "how do they feel", "what they feel", "how the customer feels",
         "gefühl", "gefühle", "emotion des kunden", "stimmung", "émotion", "émotions",
         "ressenti", "emoción", "emociones", "sentimiento", "emotie", "emoties", "gevoel",
         "emoção", "emoções", "sentimento",
@@ -103,7 +104,8 @@ _SYNONYMS: dict[Lane, tuple[str, ...]] = {
     Lane.EMOTION_LABEL: ("emotion label", "label", "feeling label", "emotion word"),
     Lane.PAIN: (
         "pain points", "pain point", "pains", "pain", "frustrations", "problems", "issues",
-        "barriers", "friction", "pain points and frustrations",
+        "barriers", "friction", "pain points and frustrations", "what goes wrong",
+        "what went wrong", "what hurts",
         "schmerzpunkte", "schmerzpunkt", "probleme", "pain points des kunden",
         "points de douleur", "point de douleur", "irritants", "points de friction",
         "puntos de dolor", "dolores", "dolor", "pijnpunten", "pijnpunt", "knelpunten",
@@ -126,6 +128,7 @@ _SYNONYMS: dict[Lane, tuple[str, ...]] = {
         "opportunities", "opportunity", "improvements", "ideas", "recommendations",
         "next steps", "actions to take", "our actions", "fixes", "improvement actions",
         "opportunities and actions", "actions", "action", "action items", "fix", "fix owner",
+        "what we will do", "what we ll do", "how we fix it",
         "maßnahme", "acción", "ação", "actie",
         "maßnahmen", "massnahmen", "chancen", "verbesserungen", "ideen",
         "opportunités", "améliorations", "plan d action", "oportunidades", "acciones",
@@ -231,8 +234,9 @@ def normalise(name: str) -> str:
 
 def lane_of(name: str) -> Lane | None:
     found = LANES.get(normalise(name))
-    if found is None and "(" in name:  # "Emotion (1-5)", "Fix (owner)": the words before
-        found = LANES.get(normalise(name.split("(")[0]))
+    if found is None and "(" in name:  # "Emotion (1-5)", "Fix (owner)": the words before,
+        before, _, inside = name.partition("(")  # else the bracket: "Where (channel)"
+        found = LANES.get(normalise(before)) or LANES.get(normalise(inside.rstrip(") ")))
     return found
 
 

@@ -26,6 +26,11 @@ from bot.text import truncate
 
 _HEADING = re.compile(r"^\s*(?:(#{1,6})|h([1-6])\.)\s+(.*\S)\s*$")
 _NUMBERED_STAGE = re.compile(r"^(\d+)[.)]\s+\*\*(.+?)\*\*\s*[:—–-]?\s*(.*)$")
+_STAGE_LINE = re.compile(
+    r"^(?:stage|phase|step|etapa|étape|etappe|fase|stap|schritt)\s*\d*\s*[:：]\s*(.*\S)\s*$",
+    re.IGNORECASE,
+)
+KEYED = 8  # a section opened by a 'Stage: …' line, whose lines are all 'Label: value'
 _BULLET = re.compile(r"^(\s*)(?:[-*+•]|\d+[.)])\s+(.*\S)\s*$")
 _LABEL = re.compile(r"^([^:：]{1,40})[:：]\s*(.*)$")
 _STAGE_PREFIX = re.compile(
@@ -58,7 +63,7 @@ def has_stages(lines: list[str]) -> bool:
 
 
 def read(lines: list[str], title_hint: str) -> Imported:
-    report = ImportReport(layout="Markdown document, a heading per stage")
+    report = ImportReport(layout="a document with a heading or 'Stage:' line per stage")
     above, sections = _sections(lines)
     stages = _stage_sections(sections)
     if not stages:
@@ -89,7 +94,10 @@ def _sections(lines: list[str]) -> tuple[list[str], list[_Section]]:
             continue
         heading = _HEADING.match(line)
         numbered = _NUMBERED_STAGE.match(raw) if not raw.startswith(" ") else None
-        if heading:
+        keyed = _STAGE_LINE.match(line.strip())
+        if keyed:
+            sections.append(_Section(flat(keyed.group(1)), KEYED))
+        elif heading:
             level = len(heading.group(1) or "") or int(heading.group(2))
             sections.append(_Section(flat(heading.group(3)).strip(" *_#"), level))
         elif numbered:
@@ -110,7 +118,7 @@ def _stage_sections(sections: list[_Section]) -> list[_Section]:
         for s in sections
         if normalise(s.name) not in _META
         and not preamble_key(s.name)
-        and any(_BULLET.match(line) for line in s.lines)
+        and (s.level == KEYED or any(_BULLET.match(line) for line in s.lines))
         and not _only_keys(s)
     ]
 
@@ -118,7 +126,9 @@ def _stage_sections(sections: list[_Section]) -> list[_Section]:
 def _only_keys(section: _Section) -> bool:
     """A section of 'Objective: …' bullets describes the map."""
     labels = [_LABEL.match(_bullet_text(line)) for line in section.lines if _BULLET.match(line)]
-    return all(found and preamble_key(found.group(1)) for found in labels)
+    return section.level != KEYED and all(
+        found and preamble_key(found.group(1)) for found in labels
+    )
 
 
 def _bullet_text(line: str) -> str:

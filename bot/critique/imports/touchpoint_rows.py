@@ -56,7 +56,9 @@ def _note_columns(
     for i, (name, lane) in enumerate(zip(header, columns, strict=False)):
         if lane in (Lane.EMOTION, Lane.EMOTION_SCORE) and scale_hint(name):
             preamble.scale = scale_hint(name)
-            report.convert(f"emotions read on the {preamble.scale} scale the column name gives")
+            report.convert(
+                f"emotions on the {preamble.scale} scale the column name gives, to −2..+2"
+            )
         filled = any(i < len(row) and row[i].strip() for row in rows)
         if filled and (lane is None or lane is Lane.IGNORED):
             report.ignore(f"the column '{truncate(flat(name) or f'#{i + 1}', 40)}'")
