@@ -78,8 +78,8 @@ def align(
 ) -> list[TouchpointDraft]:
     """Touchpoints from the items of one cell each: the n-th channel, action, thought and owner
     go with the n-th touchpoint, extras join the last one, and a single channel or owner applies
-    to all. With no touchpoint named, the channels (or else the actions) name them."""
-    drafts = [TouchpointDraft(description=n) for n in names or channels or actions]
+    to all. With no touchpoint named, what the customer does (or else the channels) names them."""
+    drafts = [TouchpointDraft(description=n) for n in names or actions or channels]
     for attribute, values in (
         ("channel", channels),
         ("action", actions),
