@@ -10,10 +10,6 @@ import sys
 import uuid
 from pathlib import Path
 
-from bot.critique.critic import critique
-from bot.critique.imports import MAX_BYTES, ImportProblem, read_map, render_report, too_big
-from bot.critique.render import render_text
-
 TERMINAL_WORKSPACE, TERMINAL_CHANNEL = "local", "terminal"  # as bot.terminal.chat keys maps
 
 
@@ -35,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _critique(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: every other `journeybot` command registers this one.
+    from bot.critique.critic import critique
+    from bot.critique.imports import ImportProblem, read_map, render_report
+    from bot.critique.render import render_text
+
     try:
         imported = read_map(_read(args.file), args.file.name)
     except ImportProblem as problem:
@@ -78,6 +79,8 @@ def _save(journey_map: object, args: argparse.Namespace) -> str:
 
 def _read(path: Path) -> bytes:
     """The file's bytes; a file over the limit is refused before it is read."""
+    from bot.critique.imports import MAX_BYTES, ImportProblem, too_big
+
     try:
         if path.stat().st_size > MAX_BYTES:
             raise too_big()
