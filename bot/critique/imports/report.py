@@ -22,7 +22,9 @@ class StageCount(BaseModel):
 
 
 class ImportReport(BaseModel):
-    layout: str = Field("", description="How the file was laid out, e.g. 'CSV (;), stages across'.")
+    layout: str = Field(
+        default="", description="How the file was laid out, e.g. 'CSV (;), stages across'."
+    )
     counts: dict[str, int] = Field(default_factory=dict)
     stages: list[StageCount] = Field(default_factory=list)
     conversions: list[str] = Field(default_factory=list)
