@@ -472,3 +472,18 @@ def test_stage_blocks_html_tables_and_plain_column_questions() -> None:
     m = import_map(asked, "leak.csv")
     assert (m.touchpoints[0].channel, m.emotions[0].score) == ("phone", -1)
     assert (m.actions[0].owner, m.pain_points[0].text) == ("Contact centre", "On hold")
+
+
+def test_research_named_per_stage_is_the_evidence_of_its_items() -> None:
+    text = (
+        "Persona: Ana, nurse\nNeeds: Plain terms\nFrustrations: Jargon\n\n"
+        "| Stage | Apply | Wait |\n|---|---|---|\n| Touchpoints | Form (web) | Tracker (app) |\n"
+        "| Pain points | Asked twice | No news |\n| Moments of truth | | The decision |\n"
+        "| Evidence | Funnel analytics 2026 | 9 interviews |\n"
+    )
+    imported = read_map(text)
+    m = imported.map
+    assert (m.personas[0].needs, m.personas[0].frustrations) == (["Plain terms"], ["Jargon"])
+    assert [p.evidence.level.value for p in m.pain_points] == ["observed", "observed"]
+    assert m.moments_of_truth[0].evidence.links[0].text == "9 interviews"
+    assert not any("Evidence" in note for note in imported.report.ignored)

@@ -119,6 +119,8 @@ def _frame(stages: list[StageDraft], preamble: Preamble, report: ImportReport) -
             AddPersona(
                 name=_short(persona.name),
                 goals=[_short(goal) for goal in persona.goals],
+                needs=[_short(need) for need in persona.needs],
+                frustrations=[_short(frustration) for frustration in persona.frustrations],
                 data_source=_short(persona.source),
             )
         )
@@ -195,7 +197,11 @@ def _feelings_and_items(
     edits: list[Edit] = []
     for stage, draft in zip(m.stages, stages, strict=True):
         emotion = _emotion(stage, draft, scale, problems)
+        source = _short("; ".join(dict.fromkeys(draft.sources)))
+        if source:
+            report.convert("research named per stage recorded as the evidence of its items")
         if emotion is not None:
+            emotion.source = source
             edits.append(emotion)
         elif draft.quotes:
             report.ignore(f"the quotes of stage '{truncate(stage.name, 30)}' (it has no emotion)")
@@ -206,7 +212,13 @@ def _feelings_and_items(
             ("moment", draft.moments),
         ):
             edits += [
-                AddAnchored(item=kind, stage=stage.id, text=_short(text), touchpoint=touchpoint)  # type: ignore[arg-type]
+                AddAnchored(
+                    item=kind,  # type: ignore[arg-type]
+                    stage=stage.id,
+                    text=_short(text),
+                    touchpoint=touchpoint,
+                    source=source,
+                )
                 for text, touchpoint in _anchors(anchors, touchpoints)
             ]
     return edits

@@ -38,12 +38,15 @@ class StageDraft:
     moments: list[Anchor] = field(default_factory=list)
     opportunities: list[str] = field(default_factory=list)
     kpis: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # research named for the stage's items
 
 
 @dataclass
 class PersonaDraft:
     name: str
     goals: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    frustrations: list[str] = field(default_factory=list)
     source: str = ""
 
 

@@ -124,6 +124,7 @@ def _fill(stage: StageDraft, cells: Cells, column: int) -> None:
     stage.moments += [Anchor(t) for t in lane(Lane.MOMENT)]
     stage.opportunities += lane(Lane.OPPORTUNITY)
     stage.kpis += lane(Lane.KPI)
+    stage.sources += lane(Lane.EVIDENCE)
 
 
 def _no_lanes(unknown: list[str]) -> ImportProblem:

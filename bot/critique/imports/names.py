@@ -30,6 +30,7 @@ class Lane(StrEnum):
     KPI_TARGET = "kpi target"
     KPI_OWNER = "kpi owner"
     PERSONA = "persona"
+    EVIDENCE = "evidence"
     IGNORED = "ignored"
 
 
@@ -147,10 +148,15 @@ _SYNONYMS: dict[Lane, tuple[str, ...]] = {
     Lane.KPI_OWNER: ("kpi owner", "metric owner", "kpi verantwortlich"),
     Lane.PERSONA: ("persona", "personas", "customer", "user", "kunde", "client", "cliente",
                    "klant"),
+    Lane.EVIDENCE: (
+        "evidence", "sources", "source", "research", "data", "data source", "based on",
+        "insights from", "belege", "quelle", "quellen", "preuves", "sources des données",
+        "evidencia", "fuentes", "bewijs", "bronnen", "evidência", "fontes",
+    ),
     Lane.IGNORED: (
         "notes", "note", "comments", "comment", "backstage", "backstage actions",
         "back stage", "behind the scenes", "systems", "system", "tools", "support processes",
-        "key actors", "actors", "evidence", "sources", "last updated", "updated", "version",
+        "key actors", "actors", "last updated", "updated", "version",
         "status", "notizen", "bemerkungen", "remarques", "notas", "opmerkingen", "hintergrund",
         "coulisses", "sistemas", "systemen",
     ),
@@ -179,6 +185,10 @@ _PREAMBLE: dict[str, tuple[str, ...]] = {
     "persona": ("persona", "primary persona", "personas"),
     "goals": ("goals", "persona goals", "ziele", "objectifs", "objetivos", "doelen",
               "metas"),
+    "needs": ("needs", "persona needs", "bedürfnisse", "besoins", "necesidades", "behoeften",
+              "necessidades"),
+    "frustrations": ("frustrations", "persona frustrations", "frustrationen", "frustraciones",
+                     "frustraties", "frustrações"),
     "source": ("source", "data source", "persona source", "datenquelle", "quelle",
                "fuente", "bron", "fonte", "source des données"),
     "owner": ("owner", "map owner", "owned by", "verantwortlich", "responsable", "eigenaar",

@@ -188,6 +188,8 @@ def _add(stage: StageDraft, lane: Lane, value: str, report: ImportReport) -> Non
         stage.kpis.append(value)
     elif lane is Lane.STAGE_DESCRIPTION:
         stage.descriptions.append(value)
+    elif lane is Lane.EVIDENCE:
+        stage.sources.append(value)
     elif lane is Lane.CHANNEL and stage.touchpoints:
         stage.touchpoints[-1].channel = stage.touchpoints[-1].channel or value
     elif lane is Lane.OWNER and stage.touchpoints:

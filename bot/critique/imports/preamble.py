@@ -23,7 +23,7 @@ _KEY_COLON = re.compile(
 )
 _HEADING = re.compile(r"^\s*(?:(#{1,6})|h([1-6])\.)\s*(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-_LIST_KEYS = ("goals",)
+_LIST_KEYS = ("goals", "needs", "frustrations")
 # A line that sets the emotion scale talks about scores or feelings ("Emotions scored 1-10").
 _SCALE_WORDS = re.compile(
     r"\b(emotion\w*|feeling\w*|score\w*|scale|rating|satisf\w*|gefühl\w*|bewertung|"
@@ -103,9 +103,9 @@ def _apply(preamble: Preamble, key: str, value: str, said: str, report: ImportRe
         preamble.title = preamble.title or value
     elif key == "persona":
         preamble.persona(value)
-    elif key == "goals":
-        goals = [g.strip() for g in value.split(";") if g.strip()]
-        preamble.current_persona().goals += goals
+    elif key in _LIST_KEYS:
+        listed = [g.strip() for g in value.split(";") if g.strip()]
+        getattr(preamble.current_persona(), key).extend(listed)
     elif key == "source":
         persona = preamble.current_persona()
         persona.source = persona.source or value

@@ -90,6 +90,7 @@ def _add_row(stage: StageDraft, cell: Cell) -> None:
     stage.delights += [Anchor(t, anchor) for t in items(cell(Lane.DELIGHT))]
     stage.moments += [Anchor(t, anchor) for t in items(cell(Lane.MOMENT))]
     stage.opportunities += items(cell(Lane.OPPORTUNITY))
+    stage.sources += items(cell(Lane.EVIDENCE))
     kpi = cell(Lane.KPI)
     if kpi.strip():
         stage.kpis += items(kpi, semicolons=not looks_like_kpi(kpi))
