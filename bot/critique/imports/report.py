@@ -67,6 +67,23 @@ class ImportReport(BaseModel):
         ]
 
 
+_SINGULAR = {
+    "personas": "persona",
+    "stages": "stage",
+    "touchpoints": "touchpoint",
+    "emotions": "emotion",
+    "pain points": "pain point",
+    "delight points": "delight point",
+    "moments of truth": "moment of truth",
+    "actions": "action",
+    "KPIs": "KPI",
+}
+
+
+def _counted(n: int, what: str) -> str:
+    return f"{n} {_SINGULAR.get(what, what) if n == 1 else what}"
+
+
 def _add(notes: list[str], note: str) -> None:
     if note not in notes:
         notes.append(note)
@@ -79,7 +96,7 @@ WIDTH = 100
 def render_report(report: ImportReport, m: JourneyMap) -> str:
     """Plain text, a few lines: what was read, per lane and per stage, then the notes."""
     scope = [name.replace("_", " ") for name, value in m.scope.model_dump().items() if value]
-    counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())
+    counts = ", ".join(_counted(n, what) for what, n in report.counts.items())
     lines = [f"What I read ({report.layout}): {counts}."]
     lines.append(
         "Scope: "
