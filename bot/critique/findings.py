@@ -76,10 +76,17 @@ class Finding(BaseModel):
     title: str = Field(description="The rule's short title, e.g. 'Touchpoint without an owner'.")
     area: Area
     severity: Severity
-    where: Location
+    where: Location = Field(description="The first (or only) place the problem is found.")
+    covers: list[Location] = Field(
+        default_factory=list, description="Every item the problem concerns, `where` first."
+    )
     problem: str
     fix: str
     guidance: list[GuideRef] = Field(default_factory=list)
+
+    @property
+    def places(self) -> list[Location]:
+        return self.covers or [self.where]
 
 
 class AreaScore(BaseModel):

@@ -67,6 +67,8 @@ RULES: tuple[Rule, ...] = (
     Rule("inside-out-language", Area.STAGES, M, "Inside-out language",
          ("common-mistakes", "touchpoint-owners-front-and-backstage"),
          stages.inside_out_language),
+    Rule("journey-starts-at-brand", Area.STAGES, M, "Journey starts at our touchpoint",
+         ("choosing-stages-b2c-purchase", "common-mistakes"), stages.journey_starts_at_brand),
     Rule("journey-stops-at-purchase", Area.STAGES, M, "Journey stops at the purchase",
          ("choosing-stages-b2c-purchase", "choosing-stages-b2b", "common-mistakes"),
          stages.journey_stops_at_purchase),

@@ -1,30 +1,28 @@
-"""The scorecard: a score per area from its findings, and an overall score.
+"""The scorecard: a score per area and an overall score, from one finding per problem.
 
-Each rule costs its area severity weight × min(findings, 3): blocker 40, major 15, minor 5.
-An area scores 100 minus its costs, floored at 0. Overall is the rounded mean of the area
-scores, capped at 49 while any blocker remains. Documented in docs/critique.md."""
+Overall: 100 minus 25 per blocker, 10 per major and 3 per minor problem (minors together cost
+at most 12), floored at 0; then capped at 49 while any blocker remains and at 74 while any
+major remains. So a map with only minor problems scores 88 or more, and one with a blocker or
+major problem at most 74 or 49. An area scores 100 minus 40 per blocker, 25 per major and 10
+per minor problem in it, floored at 0. Documented in docs/critique.md."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from bot.critique.findings import Area, AreaScore, Finding, Severity
 
-WEIGHTS: dict[Severity, int] = {Severity.BLOCKER: 40, Severity.MAJOR: 15, Severity.MINOR: 5}
-REPEATS_COUNTED = 3
+OVERALL_COST: dict[Severity, int] = {Severity.BLOCKER: 25, Severity.MAJOR: 10, Severity.MINOR: 3}
+AREA_COST: dict[Severity, int] = {Severity.BLOCKER: 40, Severity.MAJOR: 25, Severity.MINOR: 10}
+MINORS_AT_MOST = 12
 BLOCKED_CAP = 49
+MAJOR_CAP = 74
 
 
 def scorecard(findings: list[Finding]) -> list[AreaScore]:
-    per_rule = Counter((f.area, f.rule_id, f.severity) for f in findings)
-    cost: Counter[Area] = Counter()
-    for (area, _, severity), count in per_rule.items():
-        cost[area] += WEIGHTS[severity] * min(count, REPEATS_COUNTED)
     return [
         AreaScore(
             area=area,
             label=area.label,
-            score=max(0, 100 - cost[area]),
+            score=max(0, 100 - sum(AREA_COST[f.severity] for f in findings if f.area is area)),
             blockers=_count(findings, area, Severity.BLOCKER),
             majors=_count(findings, area, Severity.MAJOR),
             minors=_count(findings, area, Severity.MINOR),
@@ -34,8 +32,18 @@ def scorecard(findings: list[Finding]) -> list[AreaScore]:
 
 
 def overall(scores: list[AreaScore]) -> int:
-    mean = round(sum(s.score for s in scores) / len(scores))
-    return min(mean, BLOCKED_CAP) if any(s.blockers for s in scores) else mean
+    blockers = sum(s.blockers for s in scores)
+    majors = sum(s.majors for s in scores)
+    minors = sum(s.minors for s in scores)
+    cost = (
+        OVERALL_COST[Severity.BLOCKER] * blockers
+        + OVERALL_COST[Severity.MAJOR] * majors
+        + min(MINORS_AT_MOST, OVERALL_COST[Severity.MINOR] * minors)
+    )
+    score = max(0, 100 - cost)
+    if blockers:
+        return min(score, BLOCKED_CAP)
+    return min(score, MAJOR_CAP) if majors else score
 
 
 def _count(findings: list[Finding], area: Area, severity: Severity) -> int:

@@ -47,10 +47,11 @@ class MapView:
     pains: dict[str, list[PainPoint]] = field(default_factory=lambda: defaultdict(list))
     actions_for_pain: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     stage_names: dict[str, str] = field(default_factory=dict)
+    item_evidence: bool = True
 
     @classmethod
-    def of(cls, m: JourneyMap, now: datetime) -> MapView:
-        view = cls(m=m, now=now)
+    def of(cls, m: JourneyMap, now: datetime, item_evidence: bool = True) -> MapView:
+        view = cls(m=m, now=now, item_evidence=item_evidence)
         view.stage_names = {s.id: s.name for s in m.stages}
         for t in m.touchpoints:
             view.touchpoints[t.stage_id].append(t)
@@ -73,6 +74,39 @@ class MapView:
             *m.delight_points,
             *m.moments_of_truth,
         )
+
+    def rests_on_stated_research(self) -> bool:
+        """The scope names the research the map rests on, and the map was made where evidence
+        is not kept per item (imported from a table or document): its items are then read as
+        resting on that research rather than as assumptions."""
+        return not self.item_evidence and bool(self.m.scope.research_basis)
+
+    # --- the map's own words, for examples in fixes -------------------------------------
+
+    def lowest_stage(self) -> Stage | None:
+        """The stage with the lowest emotion (the first stage when none is scored)."""
+        scored = [(self.emotions[s.id].score, i) for i, s in enumerate(self.m.stages)
+                  if s.id in self.emotions]  # fmt: skip
+        return self.m.stages[min(scored)[1] if scored else 0] if self.m.stages else None
+
+    def highest_stage(self) -> Stage | None:
+        scored = [(-self.emotions[s.id].score, i) for i, s in enumerate(self.m.stages)
+                  if s.id in self.emotions]  # fmt: skip
+        return self.m.stages[min(scored)[1] if scored else 0] if self.m.stages else None
+
+    def touchpoint_in(self, stage: Stage | None) -> str:
+        """A touchpoint of the stage to name in an example, else the stage's name."""
+        if stage is None:
+            return "this step"
+        found = self.touchpoints.get(stage.id)
+        return found[0].description if found else stage.name
+
+    def owner_near(self, stage_id: str | None = None) -> str:
+        """An owner the map already uses (in the stage if any), for 'owner:' examples."""
+        owners = [t.owner for t in self.touchpoints.get(stage_id or "", []) if t.owner]
+        owners += [t.owner for t in self.m.touchpoints if t.owner]
+        owners += [a.owner for a in self.m.actions if a.owner]
+        return owners[0] if owners else "<the team that runs it>"
 
     # --- locations ---------------------------------------------------------------------------
 

@@ -40,6 +40,9 @@ INSIDE_OUT_TERMS: dict[str, str] = {
     "cross-sell": "is offered something else",
     "pick and pack": "waits for the parcel",
     "data entry": "",
+    "referencing": "proves they can pay",
+    "reference checks": "proves they can pay",
+    "credit check": "waits for a credit decision",
     "reconciliation": "",
 }
 _LONGEST_FIRST = sorted(INSIDE_OUT_TERMS, key=len, reverse=True)
@@ -86,7 +89,10 @@ AFTER_PURCHASE = re.compile(
     r"\b(usage|using (?:it|the|their|our)|(?:first|daily|everyday|ongoing|regular|continued) use|"
     r"support|renewal|renews?|renewing|loyalty|loyal|onboarding|onboard(?:ed)?|retention|retain|"
     r"repeat|repurchase|churn|delivery|delivered|install(?:ation|ed)?|set up|setup|after-sales|"
-    r"aftercare|advocacy|referral|recommend(?:s|ing)?|move in|moved in)\b",
+    r"aftercare|advocacy|referral|recommend(?:s|ing)?|move in|moved in|moving in|"
+    r"first (?:repayment|bill|month|week|year|night|delivery|visit|claim)|repayments?|"
+    r"settl(?:e|ing) in|living in|wear(?:ing)?|activat(?:e|ion|ing)|go live|goes live|"
+    r"after (?:the )?(?:purchase|sale|signing|booking))\b",
     re.IGNORECASE,
 )
 
@@ -101,3 +107,19 @@ PURCHASE_STAGE = re.compile(
 
 def normalised(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s/-]", " ", text.casefold()).split())
+
+
+# The first stage names the brand's own outreach, not what sets the journey off for the customer.
+BRAND_START = re.compile(
+    r"\b(our|ad|ads|advert|adverts|advertising|advertisement|campaign|commercial|newsletter|"
+    r"promotion|promo|marketing|brand|banner|sponsored|welcome email|mailing)\b",
+    re.IGNORECASE,
+)
+# A first stage that is already the purchase: the journey starts at our checkout.
+FIRST_STAGE_PURCHASE = re.compile(
+    r"^(?:buy|purchase|checkout|check out|pay|order|book|booking|subscribe|sign up|sign-up|"
+    r"enrol|enroll|register|apply)\b",
+    re.IGNORECASE,
+)
+AWARENESS_STAGE = re.compile(r"^(?:awareness|aware|become aware|discover|discovery)$", re.I)
+OUTREACH_CHANNELS = frozenset({"advert", "social media", "email", "search", "sms", "letter"})

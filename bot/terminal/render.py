@@ -52,7 +52,8 @@ def render_reply(reply: Reply, journey_map: JourneyMap | None = None) -> str:
 def render_critique(critique: object) -> str:
     from bot.critique import render_text
 
-    return render_text(critique)  # type: ignore[arg-type]
+    # In the chat the critique is asked for by name: every finding (one per problem), by area.
+    return render_text(critique, limit=None)  # type: ignore[arg-type]
 
 
 def render_map(m: JourneyMap) -> str:

@@ -71,16 +71,27 @@ def test_assumption_heavy_needs_five_evidence_bearing_items() -> None:
     assert _findings(m, "assumption-heavy")
 
 
-def test_moment_no_evidence_reports_each_assumed_moment_on_it() -> None:
+def test_moment_no_evidence_is_one_finding_covering_each_assumed_moment() -> None:
     m = clean_map()
     m.moments_of_truth[0].evidence = Evidence()
     m.moments_of_truth.append(
         MomentOfTruth(id=m.new_id("moment"), text="First wash", stage_id=stage_id(m, "Use"))
     )
-    findings = _findings(m, "moment-no-evidence")
-    assert [f.where.item_id for f in findings] == [mt.id for mt in m.moments_of_truth]
-    assert findings[1].where.label == "Moment of truth 'First wash' in stage 'Use'"
-    assert f"evidence {m.moments_of_truth[1].id}:" in findings[1].fix
+    (finding,) = _findings(m, "moment-no-evidence")
+    assert [p.item_id for p in finding.places] == [mt.id for mt in m.moments_of_truth]
+    assert finding.places[1].label == "Moment of truth 'First wash' in stage 'Use'"
+    assert "The same holds for 1 more: Moment of truth 'First wash'" in finding.problem
+    assert f"evidence {m.moments_of_truth[0].id}:" in finding.fix
+
+
+def test_an_imported_map_rests_on_the_research_its_scope_names() -> None:
+    m = _assumed(clean_map())
+    assert valid(m).scope.research_basis
+    imported = critique(valid(m), now=NOW, item_evidence=False).rule_ids
+    assert {"moment-no-evidence", "assumption-heavy"} <= critique(valid(m), now=NOW).rule_ids
+    assert not {"moment-no-evidence", "assumption-heavy"} & imported
+    m.scope.research_basis = ""
+    assert "moment-no-evidence" in critique(valid(m), now=NOW, item_evidence=False).rule_ids
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from bot.critique.imports import MAX_BYTES, ImportProblem, import_map
+from bot.critique.imports import MAX_BYTES, ImportProblem, import_map, read_map, render_report
 from bot.model import JourneyMap
 from bot.samples import sample_map
 
@@ -241,8 +241,8 @@ def test_too_many_stages_or_touchpoints_or_columns() -> None:
 def test_empty_and_unrecognisable_files() -> None:
     assert "empty" in _problem(b"")
     assert "empty" in _problem(b"\xef\xbb\xbf \n\n", "x.csv")
-    assert "could not find a journey map table" in _problem("just some words\nand more\n")
-    assert "could not find a journey map table" in _problem("| a | b |\n|---|---|\n| c | d |\n")
+    assert "could not find a journey map" in _problem("just some words\nand more\n")
+    assert "could not find a journey map" in _problem("| a | b |\n|---|---|\n| c | d |\n")
 
 
 def test_unknown_row_names_and_unreadable_emotions_say_what_to_write() -> None:
@@ -251,7 +251,7 @@ def test_unknown_row_names_and_unreadable_emotions_say_what_to_write() -> None:
     message = _problem("Stage,A,B\nTouchpoints,x,y\nEmotions,1,purple\n")
     assert "purple" in message
     message = _problem("Stage,A\nFoo,x\nBar,y\n", "x.csv")
-    assert "could not find" in message
+    assert "none of the row names ('Foo', 'Bar')" in message
 
 
 def test_a_first_row_without_stage_is_explained() -> None:
@@ -351,3 +351,139 @@ def test_pathological_markdown_is_cleaned_in_linear_time() -> None:
     m = import_map(table)
     assert len(m.touchpoints) == 500
     assert not any(mark in m.touchpoints[0].description for mark in "*_")
+
+
+# --- layouts and content teams write ---------------------------------------------------------
+
+
+def test_kpi_cells_keep_baseline_target_and_owner_out_of_the_name() -> None:
+    text = (
+        "Stage,Notice,Book,Visit\nTouchpoints,Letter (letter),Form (web),Clinic (in person)\n"
+        'KPIs,,"DNA rate: baseline 11%, target 6% (owner: Outpatients manager)",'
+        '"Wait: baseline 38 min; target 15 min; owner Clinic lead"\n'
+    )
+    m = import_map(text, "clinic.csv")
+    assert [(k.name, k.baseline, k.target, k.owner) for k in m.kpis] == [
+        ("DNA rate", "11%", "6%", "Outpatients manager"),
+        ("Wait", "38 min", "15 min", "Clinic lead"),
+    ]
+    assert [t.channel for t in m.touchpoints] == ["letter", "website", "in person"]
+    assert m.kpis[0].stage_id == m.stages[1].id
+
+
+def test_actions_row_is_improvement_actions_with_owners_linked_to_the_pain() -> None:
+    text = (
+        "| Stage | Apply | Wait |\n|---|---|---|\n"
+        "| Customer doing | Fills in the form | Checks email |\n"
+        '| Customer thinking | "Why so long?" | Any news? |\n'
+        "| Pain points | Form asks twice for the address | No status |\n"
+        "| Actions | Ask for the address once — Digital | Status texts (owner: Ops) |\n"
+    )
+    m = import_map(text)
+    assert [(a.description, a.owner) for a in m.actions] == [
+        ("Ask for the address once", "Digital"),
+        ("Status texts", "Ops"),
+    ]
+    assert [a.pain_point_id for a in m.actions] == [p.id for p in m.pain_points]
+    assert [t.customer_action for t in m.touchpoints] == ["Fills in the form", "Checks email"]
+    assert m.touchpoints[0].customer_thought == '"Why so long?"'
+
+
+def test_a_heading_per_stage_document_in_spanish_on_a_1_to_10_scale() -> None:
+    text = (
+        "# Abrir una cuenta\n\nObjetivo: Más cuentas el mismo día\n"
+        "Puntuación emocional de 1 a 10.\n\n"
+        "## Etapa 1: Solicitar\n- Punto de contacto: Formulario (app)\n- Emoción: 2\n"
+        "- Dolor: La verificación falla\n\n## Etapa 2: Cuenta abierta\n- Correo de bienvenida "
+        "(email)\n- Emoción: 9\n"
+    )
+    imported = read_map(text, "cuenta.md")
+    m = imported.map
+    assert [s.name for s in m.stages] == ["Solicitar", "Cuenta abierta"]
+    assert [e.score for e in m.emotions] == [-2, 2]
+    assert [t.channel for t in m.touchpoints] == ["mobile app", "email"]
+    assert m.scope.objective == "Más cuentas el mismo día"
+    assert any("1-10" in note for note in imported.report.conversions)
+
+
+def test_german_rows_and_feelings_and_what_was_ignored_is_said() -> None:
+    text = (
+        "Phase;Bemerken;Melden\nKontaktpunkte;Zettel (persönlich);Formular (App)\n"
+        "Gefühl;verärgert;neugierig\nNotizen;frag Team;\nSchmerzpunkte;;Upload klemmt\n"
+    )
+    imported = read_map(text.encode(), "schaden.csv")
+    assert [e.score for e in imported.map.emotions] == [-1, 1]
+    assert [t.channel for t in imported.map.touchpoints] == ["in person", "mobile app"]
+    assert any("Notizen" in note for note in imported.report.ignored)
+    summary = render_report(imported.report, imported.map)
+    assert summary.startswith("What I read (CSV (;), stages across the top)")
+    assert "Ignored: the row 'Notizen'" in summary
+
+
+def test_a_header_merged_over_two_columns_keeps_one_stage() -> None:
+    data = _xlsx(
+        [
+            ["Gym journey"],
+            ["Stage", "Consider", None, "Join"],
+            ["Touchpoints", "Flyer", "Prices page", "Desk"],
+        ]
+    )
+    imported = read_map(data, "gym.xlsx")
+    assert [s.name for s in imported.map.stages] == ["Consider", "Join"]
+    assert len(imported.map.touchpoints_in(imported.map.stages[0].id)) == 2
+    assert imported.map.title == "Gym journey"
+    assert any("merged" in note for note in imported.report.guesses)
+
+
+def test_a_thin_template_with_empty_lanes_is_read_not_refused() -> None:
+    m = import_map("Stage,Discover,Join\nTouchpoints,Ad,Form\nFeeling,,\nPain points,,\n")
+    assert [s.name for s in m.stages] == ["Discover", "Join"] and not m.emotions
+
+
+def test_a_refusal_lists_every_problem_at_once() -> None:
+    with pytest.raises(ImportProblem) as caught:
+        import_map("Stage,A,B,C\nTouchpoints,a,b,c\nEmotions,purple,1,teal\n")
+    assert len(caught.value.problems) == 2
+    assert "'purple' in stage 'A'" in caught.value.message
+    assert "'teal' in stage 'C'" in caught.value.message
+
+
+def test_stage_blocks_html_tables_and_plain_column_questions() -> None:
+    blocks = (
+        "Hotel stay\nObjective: More direct bookings\n\nStage: Book\nTouchpoint: Website (web)\n"
+        "Emotion: 1 pleased\n\nStage: Check in\nTouchpoint: Front desk (in person)\n"
+        'Emotion: -2 furious "45 minutes"\nPain: Queue at 6pm\n'
+    )
+    m = import_map(blocks, "hotel.txt")
+    assert [s.name for s in m.stages] == ["Book", "Check in"]
+    assert [p.text for p in m.pain_points] == ["Queue at 6pm"] and m.emotions[1].quote
+    html = (
+        "<p>Shop</p><table><tr><th>Stage</th><th>Search</th><th>Buy</th></tr>"
+        "<tr><td>Touchpoints</td><td>Google (search)</td><td>Checkout<br>Receipt (email)</td></tr>"
+        "</table>"
+    )
+    m = import_map(html)
+    assert [t.description for t in m.touchpoints] == ["Google", "Checkout", "Receipt"]
+    asked = (
+        "Journey phase,What the customer does,Where (channel),How they feel (1-5),"
+        "What goes wrong,What we will do (owner)\n"
+        "Call us,Calls the line,phone,2,On hold,Call-back queue (Contact centre)\n"
+    )
+    m = import_map(asked, "leak.csv")
+    assert (m.touchpoints[0].channel, m.emotions[0].score) == ("phone", -1)
+    assert (m.actions[0].owner, m.pain_points[0].text) == ("Contact centre", "On hold")
+
+
+def test_research_named_per_stage_is_the_evidence_of_its_items() -> None:
+    text = (
+        "Persona: Ana, nurse\nNeeds: Plain terms\nFrustrations: Jargon\n\n"
+        "| Stage | Apply | Wait |\n|---|---|---|\n| Touchpoints | Form (web) | Tracker (app) |\n"
+        "| Pain points | Asked twice | No news |\n| Moments of truth | | The decision |\n"
+        "| Evidence | Funnel analytics 2026 | 9 interviews |\n"
+    )
+    imported = read_map(text)
+    m = imported.map
+    assert (m.personas[0].needs, m.personas[0].frustrations) == (["Plain terms"], ["Jargon"])
+    assert [p.evidence.level.value for p in m.pain_points] == ["observed", "observed"]
+    assert m.moments_of_truth[0].evidence.links[0].text == "9 interviews"
+    assert not any("Evidence" in note for note in imported.report.ignored)

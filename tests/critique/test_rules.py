@@ -138,6 +138,13 @@ def _stops_at(last: str) -> Build:
     return build
 
 
+def _starts_at(first: str) -> Build:
+    def build() -> JourneyMap:
+        return clean_map((first, "Compare", "Buy", "Use it"))
+
+    return build
+
+
 SCENARIOS_TWO = "New customers open an account, or existing customers switch their tariff"
 
 CASES: dict[str, tuple[Build, Build]] = {
@@ -186,6 +193,7 @@ CASES: dict[str, tuple[Build, Build]] = {
         _edit(_first("touchpoints", description="Slack community question")),
     ),
     "journey-stops-at-purchase": (_stops_at("Buy"), _stops_at("Use it")),
+    "journey-starts-at-brand": (_starts_at("See our TV advert"), _starts_at("Old machine breaks")),
     "stage-no-emotion": (_edit(_no_emotion_in("Buy")), clean_map),
     "flat-emotions": (_edit(_all_scores(0)), clean_map),
     "low-without-pain": (
@@ -270,6 +278,8 @@ def test_inside_out_stage_names_are_found_too() -> None:
         ("A couple buys their first flat and moves in", 0),
         ("Renew a policy online or in a branch", 0),
         ("Whether or not they have a broker, a couple buys a flat", 0),
+        ("A homeowner decides at renewal time whether to renew or switch provider", 0),
+        ("A homeowner gets rooftop solar panels and a battery installed", 0),
         (SCENARIOS_TWO, 2),
         ("A family switches energy supplier and a landlord sets up a new tenancy", 2),
         ("Buying a first home; remortgaging when a fixed rate ends", 2),

@@ -317,3 +317,48 @@ def test_a_failed_upload_releases_its_claim_so_the_version_can_be_uploaded_again
     done = bot.slack.wait_for(lambda: bot.slack.calls_to("files.completeUploadExternal"))[0]
     assert done.params["initial_comment"] == "Exports, version 1: PDF"
     assert not any("already exported" in c.params.get("text", "") for c in bot.slack.posts(thread))
+
+
+# --- a map pasted in a message ------------------------------------------------------------
+
+PASTED = """import
+Objective: Fewer missed repairs Scenario: A tenant reports a broken boiler Persona: Yusuf, student
+| Stage | Notice | Report | Repair |
+|---|---|---|---|
+| Touchpoints | Cold shower (in person) | Repair form (web) | Engineer visit (in person) |
+| Emotion | -1 annoyed | -2 angry "Nine days without heating" | 1 relieved |
+| Pain points | | No date for the visit | |
+| Actions | | Book the slot in the form — Maintenance | |
+"""
+
+
+def test_a_pasted_map_is_imported_critiqued_and_becomes_a_new_thread_s_map(
+    bot: SlackApp,
+) -> None:
+    bot.mention(ANA, PASTED)
+    bot.idle()
+    root = bot.slack.wait_for(
+        lambda: [c for c in bot.slack.posts() if "thread_ts" not in c.params], what="a root"
+    )[0]
+    reply = bot.slack.wait_for(lambda: bot.slack.posts(root.ts), what="the critique")[0]
+    text = json.dumps(reply.blocks)
+    assert "What I read (Markdown table, stages across the top)" in text
+    assert "Critique" in text and "the thread's map" in text
+    stored = bot.services.store.load(bot.key(root.ts))
+    assert stored is not None and stored.state["step"] == "review"
+    m = stored.journey_map
+    assert [s.name for s in m.stages] == ["Notice", "Report", "Repair"]
+    assert m.actions[0].owner == "Maintenance" and m.actions[0].pain_point_id
+    tp = m.touchpoints[1].id
+    bot.message(BEN, f"edit {tp} owner: Maintenance", root.ts)
+    bot.idle()
+    edited = bot.services.store.load(bot.key(root.ts))
+    assert edited is not None and edited.journey_map.touchpoints[1].owner == "Maintenance"
+
+
+def test_a_paste_that_cannot_be_read_is_explained_to_its_author_only(bot: SlackApp) -> None:
+    bot.mention(ANA, "import\njust a few words, no map")
+    bot.idle()
+    whisper = bot.slack.wait_for(lambda: bot.slack.calls_to("chat.postEphemeral"))[0]
+    assert "could not find a journey map" in whisper.params["text"]
+    assert not [c for c in bot.slack.posts() if "thread_ts" not in c.params]

@@ -18,7 +18,8 @@ def stage_no_emotion(v: MapView) -> Iterator[Hit]:
                 f"Stage {quoted(s.name)} has no emotion, so the curve has a gap exactly where "
                 "nobody asked how the customer feels.",
                 f"Score how the customer feels from -2 to +2, with their words, e.g. "
-                f'`{s.name}: -1 frustrated "Why do they need this again?"`.',
+                f'`{s.name}: <-2..+2> <feeling> "<what a customer said about '
+                f'{v.touchpoint_in(s)}>"`.',
             )
 
 
@@ -45,8 +46,8 @@ def low_without_pain(v: MapView) -> Iterator[Hit]:
                 v.at_emotion(s),
                 f"Stage {quoted(s.name)} is an emotional low ({emotion.score:+d}{feeling}) but "
                 "has no pain point saying what hurts.",
-                f"Name the cause of the low, e.g. `pain: {s.name} > Asked for the same "
-                "documents twice`.",
+                f"Name the cause of the low, e.g. `pain: {s.name} > <what goes wrong for the "
+                f"customer at {quoted(v.touchpoint_in(s))}>`.",
             )
 
 
@@ -56,11 +57,23 @@ def no_customer_quotes(v: MapView) -> Iterator[Hit]:
             v.at_map(),
             "The map holds no customer quote: every feeling and thought is in the team's words.",
             "Add what customers actually said to the emotions of the key stages, e.g. "
-            '`Apply: -2 anxious "They asked for the same payslips three times."`.',
+            f'`{_stage_name(v)}: <score> <feeling> "<their words about '
+            f'{v.touchpoint_in(v.lowest_stage())}>"`.',
         )
 
 
+_QUOTED = ('"', "“", "„", "«")
+
+
 def _has_quote(v: MapView) -> bool:
+    """A quote on an emotion or as evidence, or a customer thought written in quotes."""
     if any(e.quote for e in v.m.emotions):
         return True
+    if any(t.customer_thought.lstrip().startswith(_QUOTED) for t in v.m.touchpoints):
+        return True
     return any(link.kind == "quote" for item in v.evidenced() for link in item.evidence.links)
+
+
+def _stage_name(v: MapView) -> str:
+    stage = v.lowest_stage()
+    return stage.name if stage else "<stage>"

@@ -9,12 +9,14 @@ from bot.critique.view import Hit, MapView, quoted
 
 
 def no_kpis(v: MapView) -> Iterator[Hit]:
+    stage = v.lowest_stage()
     if v.m.stages and not v.m.kpis:
         yield Hit(
             v.at_map(),
             "The map has no KPI, so nobody will know whether the changes it leads to work.",
-            "Add one or two measures tied to the objective, e.g. `kpi: Application drop-out | "
-            f"baseline: 38% | target: 19% | owner: Head of lending | stage: {v.m.stages[0].name}`.",
+            "Add one or two measures tied to the objective, e.g. `kpi: <what you count at "
+            f"{quoted(v.touchpoint_in(stage))}> | baseline: <today's value> | target: <the value "
+            f"to reach> | owner: <who reports it> | stage: {stage.name if stage else '<stage>'}`.",
         )
 
 
@@ -24,7 +26,8 @@ def _kpis_without(field: str, problem: str, fix: str) -> Callable[[MapView], Ite
     def check(v: MapView) -> Iterator[Hit]:
         for k in v.m.kpis:
             if not getattr(k, field):
-                yield Hit(v.at_kpi(k), problem.format(name=quoted(k.name)), fix.format(id=k.id))
+                name = quoted(k.name)
+                yield Hit(v.at_kpi(k), problem.format(name=name), fix.format(id=k.id, name=name))
 
     return check
 
@@ -32,18 +35,19 @@ def _kpis_without(field: str, problem: str, fix: str) -> Callable[[MapView], Ite
 kpi_no_baseline = _kpis_without(
     "baseline",
     "KPI {name} has no baseline, so no change can be shown against today.",
-    "Record today's value, e.g. `edit {id} baseline: 38%`; if unknown, make measuring it the "
-    "first action.",
+    "Record today's value, e.g. `edit {id} baseline: <today's value of {name}>`; if unknown, "
+    "make measuring it the first action.",
 )
 kpi_no_target = _kpis_without(
     "target",
     "KPI {name} has no target, so nobody can say when it is good enough.",
-    "Set the value to reach and by when, e.g. `edit {id} target: 19% by Q4`.",
+    "Set the value to reach and by when, e.g. `edit {id} target: <the value of {name} to reach> "
+    "by <date>`.",
 )
 kpi_no_owner = _kpis_without(
     "owner",
     "KPI {name} has no owner, so nobody reports on it.",
-    "Name who is answerable for it, e.g. `edit {id} owner: Head of lending`.",
+    "Name who is answerable for it, e.g. `edit {id} owner: <who reports {name}>`.",
 )
 
 
@@ -65,7 +69,8 @@ def action_no_owner(v: MapView) -> Iterator[Hit]:
             yield Hit(
                 v.at_action(a),
                 f"Action {quoted(a.description)} has no owner, so it is unlikely to happen.",
-                f"Name the team or person who will do it, e.g. `edit {a.id} owner: Digital`.",
+                f"Name the team or person who will do it, e.g. `edit {a.id} owner: "
+                f"{v.owner_near(a.stage_id)}`.",
             )
 
 

@@ -14,7 +14,7 @@ def no_pain_points(v: MapView) -> Iterator[Hit]:
             v.at_map(),
             "The map records no pain point, so it shows nothing to improve.",
             f"List what goes wrong for the customer in each stage, e.g. `pain: {_lowest(v)} > "
-            "Asked for the same documents several times`.",
+            f"<what goes wrong at {quoted(v.touchpoint_in(v.lowest_stage()))}>`.",
         )
 
 
@@ -25,11 +25,13 @@ def no_moment_of_truth(v: MapView) -> Iterator[Hit]:
             "The map marks no moment of truth: nothing says where the customer decides whether "
             "to trust, stay or leave.",
             "Mark the one or two interactions that make or break the relationship, e.g. "
-            f"`moment: {_lowest(v)} > The first document request`.",
+            f"`moment: {_lowest(v)} > {v.touchpoint_in(v.lowest_stage())}`.",
         )
 
 
 def moment_no_evidence(v: MapView) -> Iterator[Hit]:
+    if v.rests_on_stated_research():
+        return
     for mt in v.m.moments_of_truth:
         if mt.evidence.level is EvidenceLevel.ASSUMED:
             yield Hit(
@@ -50,8 +52,8 @@ def no_delight_points(v: MapView) -> Iterator[Hit]:
             v.at_map(),
             "The map records no delight point, so nobody knows what works well and must be "
             "protected when things change.",
-            f"Add what customers praise, e.g. `delight: {_highest(v)} > The advisor calls "
-            "personally with the decision`.",
+            f"Add what customers praise, e.g. `delight: {_highest(v)} > <what works well at "
+            f"{quoted(v.touchpoint_in(v.highest_stage()))}>`.",
         )
 
 

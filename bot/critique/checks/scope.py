@@ -12,7 +12,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+)$", re.MULTILINE)
 _ALTERNATIVES = re.compile(r"\s*;\s*|\s+and/or\s+|\s+or\s+|\s+as well as\s+|\s+/\s+", re.I)
 # "and" only starts a new scenario when a new subject follows: "... and existing customers ...".
 _AND_NEW_SUBJECT = re.compile(
-    r"\s+and\s+(?=(?:a|an|another|other|existing|new|returning|also|when|if)\b)", re.I
+    r"\s+and\s+(?=(?:another|other|existing|new|returning|also|when|if)\b"
+    r"|(?:a|an)\s+\S+\s+\S+\s+\S+\s+\S+)",
+    re.I,
 )
 # An alternative that is only a channel or manner ("online or by phone") is not a scenario.
 _MANNER = re.compile(
@@ -26,7 +28,8 @@ def distinct_scenarios(text: str) -> list[str]:
 
     A bulleted or numbered list of two or more items is several scenarios. Otherwise the text
     is split at alternatives (";", "or", "and/or", "as well as", " / ") and at "and" followed
-    by a new subject (a, an, another, other, existing, new, returning, also, when, if). Parts
+    by a new subject (another, other, existing, new, returning, also, when, if; or a/an
+    followed by at least four more words, a clause of its own). Parts
     shorter than three words, and parts that begin with a manner ("by phone", "online"), are
     not scenarios of their own; two or more remaining parts are.
     """
@@ -47,8 +50,8 @@ def no_objective(v: MapView) -> Iterator[Hit]:
         yield Hit(
             v.at_scope("objective"),
             "The map has no objective, so nothing says which decision or change it should drive.",
-            "Write one measurable objective, e.g. `edit scope objective: Cut drop-out between "
-            "application and approval by half within a year`.",
+            "Write one measurable objective, e.g. `edit scope objective: <what should change "
+            f"for customers{_at_worst(v)}, by how much and by when>`.",
         )
 
 
@@ -57,8 +60,8 @@ def no_scenario(v: MapView) -> Iterator[Hit]:
         yield Hit(
             v.at_scope("scenario"),
             "The map has no scenario: readers cannot tell which situation the journey follows.",
-            "Describe one concrete situation, e.g. `edit scope scenario: A couple buys their "
-            "first flat with a 10% deposit`.",
+            "Describe one concrete situation, e.g. `edit scope scenario: <who, in what "
+            f"situation, from {_first_and_last(v)}>`.",
         )
 
 
@@ -68,8 +71,8 @@ def no_owner_or_audience(v: MapView) -> Iterator[Hit]:
             v.at_scope("audience"),
             "Nobody is named as the map's owner or audience, so nobody is answerable for acting "
             "on it or keeping it current.",
-            "Say who the map is for and who keeps it alive, e.g. `edit scope for: Retail "
-            "lending leadership` and `owner: @maya`.",
+            "Say who the map is for and who keeps it alive, e.g. `edit scope for: <the people "
+            "who will act on it>` and `owner: <the person who keeps it current>`.",
         )
 
 
@@ -82,7 +85,7 @@ def no_map_owner(v: MapView) -> Iterator[Hit]:
             "nobody convenes its reviews, updates it or retires it, so it goes stale after "
             "the workshop.",
             "Name the person who keeps it alive, someone close to the journey such as its "
-            "service owner or CX lead, e.g. `owner: @maya`.",
+            "service owner or CX lead, e.g. `owner: <their name>`.",
         )
 
 
@@ -109,3 +112,14 @@ def several_scenarios(v: MapView) -> Iterator[Hit]:
             f"Keep one scenario in this map (e.g. {quoted(scenarios[0])}) and map the others "
             "separately.",
         )
+
+
+def _at_worst(v: MapView) -> str:
+    stage = v.lowest_stage()
+    return f" at {quoted(stage.name)}" if stage is not None and v.emotions else ""
+
+
+def _first_and_last(v: MapView) -> str:
+    if not v.m.stages:
+        return "the trigger to the end of the journey"
+    return f"{quoted(v.m.stages[0].name)} to {quoted(v.m.stages[-1].name)}"

@@ -8,8 +8,12 @@ from collections.abc import Iterator
 from bot.critique.view import Hit, MapView, quoted
 from bot.critique.words import (
     AFTER_PURCHASE,
+    AWARENESS_STAGE,
+    BRAND_START,
+    FIRST_STAGE_PURCHASE,
     INSIDE_OUT,
     INSIDE_OUT_TERMS,
+    OUTREACH_CHANNELS,
     PURCHASE_STAGE,
     VAGUE_TOUCHPOINTS,
     normalised,
@@ -52,8 +56,8 @@ def stage_no_touchpoint(v: MapView) -> Iterator[Hit]:
                 v.at_stage(s),
                 f"Stage {quoted(s.name)} has no touchpoint: nothing shows where the customer "
                 "meets the organisation, or others, in this phase.",
-                f"Add the interactions of this stage, e.g. `{s.name} > Rate comparison on a "
-                "broker site (review site) | owner: Partnerships`.",
+                f"Add the interactions of this stage, e.g. `{s.name} > <where the customer "
+                "meets you, or others, here> (<channel>) | owner: <team>`.",
             )
 
 
@@ -63,7 +67,8 @@ def touchpoint_no_channel(v: MapView) -> Iterator[Hit]:
             yield Hit(
                 v.at_touchpoint(t),
                 f"Touchpoint {quoted(t.description)} has no channel.",
-                f"Say where it happens, e.g. `edit {t.id} channel: website`.",
+                f"Say where it happens, e.g. `edit {t.id} channel: <website, phone, in person, "
+                "…>`.",
             )
 
 
@@ -74,7 +79,8 @@ def touchpoint_no_owner(v: MapView) -> Iterator[Hit]:
                 v.at_touchpoint(t),
                 f"Touchpoint {quoted(t.description)} has no owner, so no team is answerable "
                 "for improving it.",
-                f"Name the team that runs it, e.g. `edit {t.id} owner: Digital`.",
+                f"Name the team that runs it, e.g. `edit {t.id} owner: "
+                f"{v.owner_near(t.stage_id)}`.",
             )
 
 
@@ -86,8 +92,9 @@ def vague_touchpoint(v: MapView) -> Iterator[Hit]:
                 v.at_touchpoint(t),
                 f"Touchpoint {quoted(t.description)} names a channel or department, not a "
                 "moment the customer lives through.",
-                f"Describe the specific interaction, e.g. `edit {t.id} description: Mortgage "
-                "rates page` or `Document request email`.",
+                f"Describe the specific interaction, e.g. `edit {t.id} description: <the "
+                f"{t.channel or t.description} page, message or call the customer meets in "
+                f"{quoted(v.stage_names.get(t.stage_id, ''))}>`.",
             )
 
 
@@ -137,4 +144,41 @@ def journey_stops_at_purchase(v: MapView) -> Iterator[Hit]:
             f"{quoted(last.name)}: nothing after the purchase is mapped.",
             f"Add the stages after {quoted(last.name)} that the scope promises (e.g. Receive, "
             "Set up, Use, Get help, Renew), or narrow the scope to the purchase.",
+        )
+
+
+def journey_starts_at_brand(v: MapView) -> Iterator[Hit]:
+    """The first stage is the brand's own outreach (an advert, a campaign, 'our' anything),
+    an awareness stage reached only through our outreach, or already the purchase: the
+    customer's trigger, the need that sets the journey off, is missing."""
+    if not v.m.stages:
+        return
+    first = v.m.stages[0]
+    touchpoints = v.touchpoints.get(first.id, [])
+    why = ""
+    named = BRAND_START.search(first.name)
+    if named:
+        why = f"is named after our own outreach ('{named.group(0)}')"
+    elif FIRST_STAGE_PURCHASE.match(first.name.strip()):
+        why = "is already the purchase"
+    elif (
+        AWARENESS_STAGE.match(first.name.strip())
+        and touchpoints
+        and all(t.channel in OUTREACH_CHANNELS for t in touchpoints)
+    ):
+        why = (
+            "is reached only through our outreach ("
+            + ", ".join(quoted(t.description) for t in touchpoints[:3])
+            + ")"
+        )
+    if why:
+        example = touchpoints[0].description if touchpoints else first.name
+        yield Hit(
+            v.at_stage(first),
+            f"The journey starts at stage {quoted(first.name)}, which {why}: it begins where "
+            "the customer meets us, not where their need starts, so whatever made them look "
+            "(and the alternatives they weighed) is missing.",
+            f"Add a first stage for what sets the journey off for the customer, before "
+            f"{quoted(example)}, and say it in the scope, e.g. `edit scope start: <the moment "
+            "the customer realises they need this>`.",
         )

@@ -1,9 +1,11 @@
-"""What a table says before it becomes a map: stages with their touchpoints and lanes, and what
+"""What a file says before it becomes a map: stages with their touchpoints and lanes, and what
 the lines above the table say about the map."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from bot.critique.imports.emotions import Scale
 
 
 @dataclass
@@ -36,6 +38,16 @@ class StageDraft:
     moments: list[Anchor] = field(default_factory=list)
     opportunities: list[str] = field(default_factory=list)
     kpis: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # research named for the stage's items
+
+
+@dataclass
+class PersonaDraft:
+    name: str
+    goals: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    frustrations: list[str] = field(default_factory=list)
+    source: str = ""
 
 
 @dataclass
@@ -43,9 +55,21 @@ class Preamble:
     title: str = ""
     scope: dict[str, str] = field(default_factory=dict)
     owner: str = ""
-    persona: str = ""
-    goals: list[str] = field(default_factory=list)
-    source: str = ""
+    personas: list[PersonaDraft] = field(default_factory=list)
+    kpis: list[str] = field(default_factory=list)
+    scale: Scale | None = None
+
+    def persona(self, name: str) -> PersonaDraft:
+        """The persona of that name, added when new."""
+        for persona in self.personas:
+            if persona.name.casefold() == name.casefold():
+                return persona
+        self.personas.append(PersonaDraft(name=name))
+        return self.personas[-1]
+
+    def current_persona(self) -> PersonaDraft:
+        """Where 'Goals:' and 'Source:' go: the last persona named, or one still unnamed."""
+        return self.personas[-1] if self.personas else self.persona("")
 
 
 def align(
@@ -57,8 +81,8 @@ def align(
 ) -> list[TouchpointDraft]:
     """Touchpoints from the items of one cell each: the n-th channel, action, thought and owner
     go with the n-th touchpoint, extras join the last one, and a single channel or owner applies
-    to all. With no touchpoint named, the channels (or else the actions) name them."""
-    drafts = [TouchpointDraft(description=n) for n in names or channels or actions]
+    to all. With no touchpoint named, what the customer does (or else the channels) names them."""
+    drafts = [TouchpointDraft(description=n) for n in names or actions or channels]
     for attribute, values in (
         ("channel", channels),
         ("action", actions),

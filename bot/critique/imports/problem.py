@@ -17,9 +17,18 @@ FORMATS = "a Markdown table, CSV, XLSX or JourneyBot JSON"
 class ImportProblem(Exception):
     """A friendly, one-paragraph account of what was wrong with an import and how to fix it."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.problems = problems or [message]
+
+    @classmethod
+    def many(cls, problems: list[str]) -> ImportProblem:
+        """Every problem at once, each with its fix, so one round of corrections is enough."""
+        if len(problems) == 1:
+            return cls(problems[0])
+        listed = "\n".join(f"- {problem}" for problem in problems)
+        return cls(f"I could not import the map, for {len(problems)} reasons:\n{listed}", problems)
 
 
 def too_many_rows() -> ImportProblem:

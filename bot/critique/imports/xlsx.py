@@ -1,4 +1,5 @@
-"""The first worksheet of an XLSX workbook, in either table layout.
+"""An XLSX workbook: the first sheet holding a journey grid, in either table layout; the other
+sheets (an About or Persona tab) describe the map.
 
 The archive is checked before openpyxl opens it: member count, the unpacked size every member
 declares, and that each member really unpacks to no more than it declares (read in chunks), so
@@ -10,16 +11,16 @@ from __future__ import annotations
 import io
 import zipfile
 
-import openpyxl
-
-from bot.critique.imports.grid import collect, map_from_grid
+from bot.critique.imports.build import Imported
+from bot.critique.imports.grid import Grid, collect, map_from_grid, sheet_has_grid
+from bot.critique.imports.names import preamble_key
 from bot.critique.imports.problem import (
     MAX_COLUMNS,
     MAX_UNCOMPRESSED,
     MAX_ZIP_MEMBERS,
     ImportProblem,
 )
-from bot.model import JourneyMap
+from bot.critique.imports.report import ImportReport
 
 ZIP_MAGIC = b"PK\x03\x04"
 _CHUNK = 64 * 1024
@@ -29,8 +30,10 @@ _BROKEN = (
 )
 
 
-def read_xlsx(data: bytes, title_hint: str) -> JourneyMap:
+def read_xlsx(data: bytes, title_hint: str) -> Imported:
     check_archive(data)
+    import openpyxl  # imported on use: it takes half a second (numpy) and most maps are text
+
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on hostile files; all mean "broken"
@@ -38,15 +41,34 @@ def read_xlsx(data: bytes, title_hint: str) -> JourneyMap:
     try:
         if not workbook.worksheets:
             raise ImportProblem(_BROKEN)
-        sheet = workbook.worksheets[0]
-        grid = collect(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1))
+        sheets = [
+            (sheet.title, collect(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)))
+            for sheet in workbook.worksheets
+        ]
     except ImportProblem:
         raise
     except Exception as exc:
         raise ImportProblem(_BROKEN) from exc
     finally:
         workbook.close()
-    return map_from_grid(grid, title_hint)
+    return _from_sheets(sheets, title_hint)
+
+
+def _from_sheets(sheets: list[tuple[str, Grid]], title_hint: str) -> Imported:
+    """The first sheet with a journey grid is the map. Sheets before it (an About or Persona
+    tab) describe the map; from sheets after it only key rows (Objective, Persona, …) are read,
+    and the others are named as not read."""
+    report = ImportReport()
+    journey = next((i for i, (_, grid) in enumerate(sheets) if sheet_has_grid(grid)), 0)
+    above: Grid = [row for _, grid in sheets[:journey] for row in grid]
+    for name, grid in sheets[journey + 1 :]:
+        keys = [row for row in grid if len(row) > 1 and preamble_key(row[0])]
+        above += keys
+        if len(keys) < len(grid):
+            report.ignore(f"sheet '{name}' (apart from key rows such as Objective or Persona)")
+    if len(sheets) > 1:
+        report.convert(f"the map from sheet '{sheets[journey][0]}' of {len(sheets)}")
+    return map_from_grid(sheets[journey][1], title_hint, above, report, source="XLSX")
 
 
 def check_archive(data: bytes) -> None:

@@ -25,11 +25,15 @@ class CritiqueLike(Protocol):
     overall: int
 
 
-def critique_blocks(critique: CritiqueLike, budget: int = BUDGET) -> list[Block]:
+def critique_blocks(
+    critique: CritiqueLike, budget: int = BUDGET, limit: int | None = None
+) -> list[Block]:
+    """`limit` shows only the first findings (the most severe: the critique's own order)."""
     title = f"Critique · {critique.title}" if critique.title else "Critique"
     blocks = [header(title), fields_section(scorecard_fields(critique))]
-    groups = [(label, _of(critique, key)) for key, label in SEVERITIES]
-    groups += [("Other", [f for f in critique.findings if _severity(f) not in dict(SEVERITIES)])]
+    findings = critique.findings[:limit]
+    groups = [(label, [f for f in findings if _severity(f) == key]) for key, label in SEVERITIES]
+    groups += [("Other", [f for f in findings if _severity(f) not in dict(SEVERITIES)])]
     for label, findings in groups:
         if findings:
             text = f"*{label} ({len(findings)})*\n\n" + "\n\n".join(map(finding_text, findings))
@@ -39,6 +43,23 @@ def critique_blocks(critique: CritiqueLike, budget: int = BUDGET) -> list[Block]
     if len(blocks) > budget:
         shown = blocks[: budget - 1]
         blocks = shown + [context("_The critique goes on: export the map for all findings._")]
+    return blocks
+
+
+SHOWN = 8  # findings shown first; the rest are counted, and `critique` in the thread shows all
+
+
+def imported_map_blocks(report: str, critique: CritiqueLike) -> list[Block]:
+    """An imported map's first reply: what was read, then the critique's top findings."""
+    blocks = [*sections(slack_escape(report)), *critique_blocks(critique, BUDGET - 6, SHOWN)]
+    hidden = len(critique.findings) - SHOWN
+    more = f"{hidden} more finding{'s' if hidden != 1 else ''}: say `critique` here to see all. "
+    blocks.append(
+        context(
+            (more if hidden > 0 else "")
+            + "This is now the thread's map: fix it with the commands above (the ids are its own)."
+        )
+    )
     return blocks
 
 
@@ -61,10 +82,6 @@ def finding_text(finding: Any) -> str:
     if guides:
         lines.append(":books: " + ", ".join(guides))
     return "\n".join(lines)
-
-
-def _of(critique: CritiqueLike, severity: str) -> list[Any]:
-    return [f for f in critique.findings if _severity(f) == severity]
 
 
 def _severity(finding: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -10,14 +11,17 @@ from slack_sdk import WebClient
 from bot.engine import Turn
 from bot.model import SHORT
 from bot.services import Services
+from bot.slack.blocks.critique import imported_map_blocks
 from bot.slack.blocks.help import HELP_TEXT, help_blocks
 from bot.slack.blocks.home import home_view, list_blocks
+from bot.slack.blocks.summary import map_summary_blocks, map_summary_text
 from bot.slack.conversation import Conversation
 from bot.slack.errors import guarded, in_thread
 from bot.slack.listeners.common import ack_now
 from bot.slack.maps import Maps
 from bot.slack.middleware import once
 from bot.slack.payloads import Message, new_map_title, read_message, team_of
+from storage import MapKey
 
 
 def register(app: App, services: Services, maps: Maps) -> None:
@@ -59,7 +63,11 @@ def handle_message(services: Services, maps: Maps, client: WebClient, message: M
 def mention_command(
     conversation: Conversation, maps: Maps, client: WebClient, message: Message
 ) -> None:
-    """A mention outside a map's thread: `new <title>`, `list`, or help."""
+    """A mention outside a map's thread: `new <title>`, `import <pasted map>`, `list`, or help."""
+    pasted = _IMPORT.match(message.text.strip())
+    if pasted:
+        import_pasted_map(conversation, client, message, pasted[1])
+        return
     title = new_map_title(message.text)
     if title:
         if len(title) > SHORT:
@@ -81,6 +89,50 @@ def mention_command(
         client.chat_postEphemeral(
             channel=message.channel, user=message.user, text=HELP_TEXT, blocks=help_blocks()
         )
+
+
+_IMPORT = re.compile(r"^(?:import|adopt)\b[ \t:]*\n?(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def import_pasted_map(
+    conversation: Conversation, client: WebClient, message: Message, pasted: str
+) -> None:
+    """`@JourneyBot import` + a map pasted in the message: the map becomes a new thread's map
+    (ids kept, at the review step), and the thread opens with what was read and the critique."""
+    from bot.critique import critique
+    from bot.critique.adopt import adopt
+    from bot.critique.imports import ImportProblem, read_map, render_report
+
+    if not pasted.strip():
+        _whisper(client, message, IMPORT_HELP)
+        return
+    try:
+        imported = read_map(pasted)
+    except ImportProblem as problem:
+        _whisper(client, message, f"{problem.message}\n\n{IMPORT_HELP}")
+        return
+    services = conversation.services
+    m = imported.map.model_copy(update={"version": 1})
+    root = client.chat_postMessage(
+        channel=message.channel, text=map_summary_text(m), blocks=map_summary_blocks(m)
+    )
+    key = MapKey(workspace=message.team, channel=message.channel, thread=root["ts"])
+    stored = adopt(services.store, key, imported.map, message.user, "a map pasted in Slack")
+    result = critique(stored.journey_map, item_evidence=imported.item_evidence)
+    report = render_report(imported.report, stored.journey_map)
+    client.chat_postMessage(
+        channel=message.channel,
+        thread_ts=root["ts"],
+        text=f"Imported {stored.journey_map.title}: {result.overall}/100",
+        blocks=imported_map_blocks(report, result),
+    )
+
+
+IMPORT_HELP = (
+    "Paste the map after `import` in the same message: a Markdown table (stages across the top "
+    "or one row per stage), CSV rows, or a heading per stage with bullets. I will say what I "
+    "read, critique it, and keep it as a new thread's map."
+)
 
 
 def publish_home(maps: Maps, client: WebClient, team: str, user: str, notice: str = "") -> None:
