@@ -74,20 +74,26 @@ def due_reviews(
 
 
 class ReviewScheduler:
-    """Checks for due reviews every `interval` seconds and hands each to `notify` once."""
+    """Checks for due reviews every `interval` seconds and hands each to `notify` once.
+    `clock` gives "now" for each tick (tests pass a clock a month ahead)."""
 
     def __init__(
-        self, store: MapStore, notify: Callable[[DueReview], None], interval: float = 300.0
+        self,
+        store: MapStore,
+        notify: Callable[[DueReview], None],
+        interval: float = 300.0,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.store = store
         self.notify = notify
         self.interval = interval
+        self.clock = clock
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def run_once(self, now: datetime | None = None) -> list[DueReview]:
         sent = []
-        for review in due_reviews(self.store, now):
+        for review in due_reviews(self.store, now or self.clock()):
             if not self.store.claim_reminder(review.map_id, review.due_at):
                 continue
             try:

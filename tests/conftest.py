@@ -99,9 +99,9 @@ def _spawns_a_process(func: Callable[..., object]) -> bool:
             value = namespace.get(name)
             if value is subprocess:
                 return True
-            if inspect.isfunction(value) and value.__module__ == func.__module__:
-                if visit(value.__code__):
-                    return True
+            local = inspect.isfunction(value) and value.__module__ == func.__module__
+            if local and visit(value.__code__):
+                return True
         nested = (const for const in code.co_consts if isinstance(const, types.CodeType))
         return any(visit(inner) for inner in nested)
 
