@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.critique.critic import critique
-from bot.critique.imports import MAX_BYTES, ImportProblem, import_map, too_big
-from bot.critique.render import render_text
+# The critique, the importers and the renderer load when the command runs, not for --help.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,6 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _critique(args: argparse.Namespace) -> int:
+    from bot.critique.critic import critique
+    from bot.critique.imports import ImportProblem, import_map
+    from bot.critique.render import render_text
+
     try:
         journey_map = import_map(_read(args.file), args.file.name)
     except ImportProblem as problem:
@@ -34,6 +36,8 @@ def _critique(args: argparse.Namespace) -> int:
 
 def _read(path: Path) -> bytes:
     """The file's bytes; a file over the limit is refused before it is read."""
+    from bot.critique.imports import MAX_BYTES, ImportProblem, too_big
+
     try:
         if path.stat().st_size > MAX_BYTES:
             raise too_big()

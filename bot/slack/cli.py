@@ -11,9 +11,12 @@ import sys
 import threading
 import time
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from bot.services import Services, build_services
 from bot.settings import Settings, get_settings
+
+if TYPE_CHECKING:  # the services (engine, store) load when `run` runs, not for --help
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 FORGET_EVERY_SECONDS = 3600
@@ -34,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from bot.services import build_services
+
     settings = get_settings()
     if args.port:
         settings = settings.model_copy(update={"port": args.port})

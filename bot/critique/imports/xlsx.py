@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-import openpyxl
-
 from bot.critique.imports.grid import collect, map_from_grid
 from bot.critique.imports.problem import (
     MAX_COLUMNS,
@@ -32,6 +30,8 @@ _BROKEN = (
 def read_xlsx(data: bytes, title_hint: str) -> JourneyMap:
     check_archive(data)
     try:
+        import openpyxl  # only when a workbook comes in: it costs a quarter second to import
+
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on hostile files; all mean "broken"
         raise ImportProblem(_BROKEN) from exc
