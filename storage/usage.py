@@ -5,6 +5,7 @@ feature stays additive."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -22,7 +23,8 @@ llm_usage = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+_Upsert = Callable[[sa.Table], sqlite.Insert | postgresql.Insert]
+_INSERTS: dict[str, _Upsert] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 def record(engine: Engine, workspace: str, day: date, tokens_in: int, tokens_out: int) -> None:

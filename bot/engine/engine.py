@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from pydantic import BaseModel, Field
 
@@ -31,6 +31,7 @@ from bot.engine.parser import parse_answer
 from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
 from bot.engine.reply import Reply, Section, Suggestion, TurnResult
 from bot.engine.steps import SPECS, STEP_ORDER
+from bot.exports.base import ExportFile
 from bot.model import Contribution, ItemKind, JourneyMap, MapStatus, Scope, Step
 from knowledge.types import Passage
 from storage import MapKey, MapStore, StaleRevision, StoredMap
@@ -87,7 +88,7 @@ class Outcome:
     reply: Reply
     summary: str = ""
     parent: int | None = None
-    files: list[Any] = field(default_factory=list)
+    files: list[ExportFile] = field(default_factory=list)
 
 
 SCOPE_FIELDS = set(Scope.model_fields)
@@ -253,7 +254,7 @@ class Engine:
         state: FacilitationState,
         user: str,
         command: Command,
-        pending: PendingRemoval | None,
+        pending: Pending,
     ) -> Outcome:
         m = stored.journey_map
         name = command.name
@@ -381,7 +382,7 @@ class Engine:
         if ref.lower() == "scope":
             if field_name not in SCOPE_FIELDS:
                 raise EditError(f"Scope fields: {', '.join(sorted(SCOPE_FIELDS))}.")
-            return SetScope(field=field_name, value=value)  # type: ignore[arg-type]
+            return SetScope(field=field_name, value=value)
         kind, item_id = resolve_item(m, ref)
         return UpdateItem(item=kind, item_id=item_id, field=field_name, value=value)
 
@@ -568,11 +569,12 @@ class Engine:
         return reply
 
     def _tips(self, m: JourneyMap, state: FacilitationState) -> list[Passage]:
-        if self.guidance is None:
+        guidance = self.guidance
+        if guidance is None:
             return []
         context = " ".join([m.title, m.scope.objective, m.scope.scenario])
         exclude = set(state.shown_tips)
-        return self._safely(lambda: self.guidance.tips(state.step.value, context, exclude))
+        return self._safely(lambda: guidance.tips(state.step.value, context, exclude))
 
     @staticmethod
     def _remember_tips(state: FacilitationState, reply: Reply) -> None:
@@ -593,7 +595,9 @@ class Engine:
             return []
 
 
-_EDIT_COMMANDS = {
+EditCommand = Callable[[JourneyMap, str, str], Edit]
+
+_EDIT_COMMANDS: dict[str, EditCommand] = {
     "vote": lambda m, argument, user: team_commands.vote(argument, user),
     "settle": lambda m, argument, user: team_commands.settle(argument),
     "evidence": team_commands.evidence,

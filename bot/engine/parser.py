@@ -148,7 +148,7 @@ def _parse_for_step(m: JourneyMap, step: Step, line: str, scope_order: list[str]
             raise _LineProblem(
                 "Every scope field is filled; say which one this replaces.", "scenario: …"
             )
-        return [SetScope(field=scope_order.pop(0), value=line)]  # type: ignore[arg-type]
+        return [SetScope(field=scope_order.pop(0), value=line)]
     if step is Step.PERSONAS:
         return [_persona_from_line(line)]
     if step is Step.STAGES:
@@ -375,14 +375,14 @@ def _parse_anchored(item: str, value: str, key: str) -> AddAnchored:
     fields = _evidence_fields(extras, f"{key}: Apply > Slow approval | source: support logs")
     parts = [part.strip() for part in head.split(">")]
     if len(parts) == 2 and all(parts):
-        return AddAnchored(item=item, stage=parts[0], text=parts[1], **fields)  # type: ignore[arg-type]
+        return AddAnchored(item=item, stage=parts[0], text=parts[1], **fields)
     if len(parts) == 3 and all(parts):
         return AddAnchored(
             item=item,
             stage=parts[0],
             touchpoint=parts[1],
             text=parts[2],
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
     raise _LineProblem(
         "I need the stage, then `>`, then what happens (a touchpoint in between is optional).",

@@ -71,7 +71,8 @@ def build_assistant(
     Usage is counted in `usage_store`, else in the database `db` (the map store's engine),
     else in the database of settings.sqlalchemy_url; the llm_usage table comes with the
     store's migrations. Raises LlmConfigError when the setting names no usable model."""
-    if not (settings.journeybot_llm or "").strip():
+    name = (settings.journeybot_llm or "").strip()
+    if not name:
         return None
     from bot.llm.assistant import LangchainAssistant
 
@@ -80,4 +81,4 @@ def build_assistant(
         from storage import create_db_engine
 
         usage_store = SqlUsageStore(db or create_db_engine(settings.sqlalchemy_url))
-    return LangchainAssistant(model, settings, usage_store, name=settings.journeybot_llm.strip())
+    return LangchainAssistant(model, settings, usage_store, name=name)

@@ -48,7 +48,8 @@ class Access:
                 limit=PAGE,
                 cursor=cursor,
             )
-            channels += [c["id"] for c in page.get("channels", [])]
+            found: list[dict[str, str]] = page.get("channels", [])
+            channels += [c["id"] for c in found]
             cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
             if not cursor:
                 return channels

@@ -88,7 +88,7 @@ def serve(services: Services) -> int:
         log.info("stopping: finishing turns in progress")
     reminders.stop()
     http.stop()
-    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+    app.listener_runner.listener_executor.shutdown(wait=True)
     services.store.engine.dispose()
     log.info("stopped")
     return 0

@@ -102,7 +102,7 @@ def _handler(server: SlackHTTPServer) -> type[BaseHTTPRequestHandler]:
             headers: dict[str, list[str]] = {}
             for name, value in self.headers.items():
                 headers.setdefault(name.lower(), []).append(value)
-            return BoltRequest(body=body, query=query, headers=headers)
+            return BoltRequest(body=body, query=query, headers={**headers})
 
         def _send(self, response: BoltResponse) -> None:
             payload = (response.body or "").encode("utf-8")

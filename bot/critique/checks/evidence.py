@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.critique.view import Hit, MapView, quoted
 from bot.evidence import EvidenceShare, evidence_share
-from bot.model import EvidenceLevel
+from bot.model import Anchored, EvidenceLevel, Persona, Touchpoint
 
 ASSUMED_SHARE = 60  # percent of evidence-bearing items assumed, at or above which a map leans
 MIN_EVIDENCED_ITEMS = 5  # fewer items than this are too few for a share to mean much
@@ -111,7 +111,13 @@ def _most_assumed(v: MapView, per_stage: dict[str, EvidenceShare]) -> str:
 
 def _example_id(v: MapView) -> str:
     """The first assumed item with an id, for the fix's example command."""
-    for item in (*v.m.moments_of_truth, *v.m.pain_points, *v.m.touchpoints, *v.m.personas):
+    items: list[Anchored | Touchpoint | Persona] = [
+        *v.m.moments_of_truth,
+        *v.m.pain_points,
+        *v.m.touchpoints,
+        *v.m.personas,
+    ]
+    for item in items:
         if item.evidence.level is EvidenceLevel.ASSUMED:
             return item.id
     return "tp-3"

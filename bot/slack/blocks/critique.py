@@ -3,34 +3,23 @@ and cut to a block budget so it always fits one message next to the step."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
+from bot.critique.findings import Critique, Finding, Severity
 from bot.slack.blocks.kit import Block, context, fields_section, header, sections
 from bot.text import slack_escape
 
-SEVERITIES: tuple[tuple[str, str], ...] = (
-    ("blocker", ":red_circle: Blockers"),
-    ("major", ":large_orange_circle: Major"),
-    ("minor", ":white_circle: Minor"),
-)
+SEVERITY_LABELS: dict[Severity, str] = {
+    Severity.BLOCKER: ":red_circle: Blockers",
+    Severity.MAJOR: ":large_orange_circle: Major",
+    Severity.MINOR: ":white_circle: Minor",
+}
 BUDGET = 30  # blocks a critique may use in a message (the step around it needs the rest)
 
 
-class CritiqueLike(Protocol):
-    """What the builder reads from bot.critique.Critique."""
-
-    title: str
-    findings: list[Any]
-    scorecard: list[Any]
-    overall: int
-
-
-def critique_blocks(critique: CritiqueLike, budget: int = BUDGET) -> list[Block]:
+def critique_blocks(critique: Critique, budget: int = BUDGET) -> list[Block]:
     title = f"Critique · {critique.title}" if critique.title else "Critique"
     blocks = [header(title), fields_section(scorecard_fields(critique))]
-    groups = [(label, _of(critique, key)) for key, label in SEVERITIES]
-    groups += [("Other", [f for f in critique.findings if _severity(f) not in dict(SEVERITIES)])]
-    for label, findings in groups:
+    for severity, label in SEVERITY_LABELS.items():
+        findings = critique.by_severity(severity)
         if findings:
             text = f"*{label} ({len(findings)})*\n\n" + "\n\n".join(map(finding_text, findings))
             blocks += sections(text)
@@ -42,37 +31,24 @@ def critique_blocks(critique: CritiqueLike, budget: int = BUDGET) -> list[Block]
     return blocks
 
 
-def scorecard_fields(critique: CritiqueLike) -> list[str]:
+def scorecard_fields(critique: Critique) -> list[str]:
     fields = [f"*Overall*\n{_bar(critique.overall)} {critique.overall}/100"]
     for score in critique.scorecard:
-        label = getattr(score, "label", "") or str(_value(score.area)).title()
+        label = score.label or score.area.label
         fields.append(f"*{slack_escape(label)}*\n{_bar(score.score)} {score.score}/100")
     return fields
 
 
-def finding_text(finding: Any) -> str:
-    title = getattr(finding, "title", "") or finding.rule_id
+def finding_text(finding: Finding) -> str:
     lines = [
-        f"*{slack_escape(title)}* · {slack_escape(finding.where.label)}",
+        f"*{slack_escape(finding.title or finding.rule_id)}* · {slack_escape(finding.where.label)}",
         slack_escape(finding.problem),
         f"_Fix:_ {slack_escape(finding.fix)}",
     ]
-    guides = [slack_escape(g.title) for g in getattr(finding, "guidance", [])]
+    guides = [slack_escape(g.title) for g in finding.guidance]
     if guides:
         lines.append(":books: " + ", ".join(guides))
     return "\n".join(lines)
-
-
-def _of(critique: CritiqueLike, severity: str) -> list[Any]:
-    return [f for f in critique.findings if _severity(f) == severity]
-
-
-def _severity(finding: Any) -> str:
-    return str(_value(finding.severity))
-
-
-def _value(item: Any) -> Any:
-    return getattr(item, "value", item)
 
 
 def _bar(score: int, width: int = 5) -> str:
