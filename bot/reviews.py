@@ -39,7 +39,7 @@ def is_due(m: JourneyMap, now: datetime) -> bool:
     return next_review_at(m) <= now
 
 
-def changes_since(store: MapStore, m: JourneyMap, since: datetime) -> list[str]:
+def changes_since(store: MapStore[JourneyMap], m: JourneyMap, since: datetime) -> list[str]:
     return [
         f"v{info.version} {info.author}: {info.summary}"
         for info in store.history(m.id)
@@ -48,7 +48,7 @@ def changes_since(store: MapStore, m: JourneyMap, since: datetime) -> list[str]:
 
 
 def due_reviews(
-    store: MapStore, now: datetime | None = None, workspace: str | None = None
+    store: MapStore[JourneyMap], now: datetime | None = None, workspace: str | None = None
 ) -> list[DueReview]:
     now = now or datetime.now(UTC)
     due = []
@@ -79,7 +79,7 @@ class ReviewScheduler:
 
     def __init__(
         self,
-        store: MapStore,
+        store: MapStore[JourneyMap],
         notify: Callable[[DueReview], None],
         interval: float = 300.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),

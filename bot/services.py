@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.engine import Engine, Guidance
 from bot.llm import build_assistant
+from bot.model import JourneyMap
 from bot.settings import Settings
 from knowledge.types import Passage
 from storage import MapStore, open_store
@@ -19,14 +20,14 @@ log = logging.getLogger(__name__)
 @dataclass
 class Services:
     settings: Settings
-    store: MapStore
+    store: MapStore[JourneyMap]
     engine: Engine
     guidance: Guidance | None
 
 
 def build_services(settings: Settings, with_guidance: bool = True) -> Services:
     settings.journeybot_data_dir.mkdir(parents=True, exist_ok=True)
-    store = open_store(settings.sqlalchemy_url)
+    store = open_store(settings.sqlalchemy_url, JourneyMap.model_validate_json)
     guidance = DeferredGuidance(settings) if with_guidance else None
     assistant = build_assistant(settings, db=store.engine)
     engine = Engine(store, guidance, assistant)

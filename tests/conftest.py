@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import sqlalchemy as sa
 
+from bot.model import JourneyMap
 from storage import MapStore, create_db_engine
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
@@ -81,7 +82,7 @@ def database_url(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def store(database_url: str) -> Iterator[MapStore]:
     engine = create_db_engine(database_url)
-    yield MapStore(engine)
+    yield MapStore(engine, JourneyMap.model_validate_json)
     engine.dispose()
 
 

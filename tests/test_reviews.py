@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.engine import Engine, Turn
+from bot.model import JourneyMap
 from bot.reviews import DueReview, ReviewScheduler, due_reviews
 from storage import MapKey, MapStore, create_db_engine
 
@@ -38,13 +39,14 @@ def test_due_only_after_the_rhythm(store: MapStore) -> None:
 
 
 def test_reminded_once_even_across_a_restart(database_url: str) -> None:
-    first = MapStore(create_db_engine(database_url))
+    first = MapStore(create_db_engine(database_url), JourneyMap.model_validate_json)
     created = make_map(first)
     later = created + timedelta(days=31)
     sent: list[DueReview] = []
     assert len(ReviewScheduler(first, sent.append).run_once(later)) == 1
     assert ReviewScheduler(first, sent.append).run_once(later) == []
-    restarted = MapStore(create_db_engine(database_url))  # a new process on the same database
+    # A new process on the same database:
+    restarted = MapStore(create_db_engine(database_url), JourneyMap.model_validate_json)
     assert ReviewScheduler(restarted, sent.append).run_once(later + timedelta(hours=1)) == []
     assert len(sent) == 1
 

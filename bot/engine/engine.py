@@ -30,11 +30,12 @@ from bot.engine.outline import map_outline, summary_sections, votes_section
 from bot.engine.parser import parse_answer
 from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
 from bot.engine.reply import Reply, Section, Suggestion, TurnResult
+from bot.engine.repository import MapRepository, Stored
 from bot.engine.steps import SPECS, STEP_ORDER
 from bot.exports.base import ExportFile
 from bot.model import Contribution, ItemKind, JourneyMap, MapStatus, Scope, Step
 from knowledge.types import Passage
-from storage import MapKey, MapStore, StaleRevision, StoredMap
+from storage import MapKey, StaleRevision
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ SCOPE_FIELDS = set(Scope.model_fields)
 class Engine:
     def __init__(
         self,
-        store: MapStore,
+        store: MapRepository,
         guidance: Guidance | None = None,
         assistant: Assistant | None = None,
         attempts: int = 60,
@@ -119,7 +120,7 @@ class Engine:
         stored = self.store.create(key, journey_map, state.model_dump(mode="json"), user)
         return TurnResult(reply=reply, journey_map=stored.journey_map, version=1)
 
-    def load(self, key: MapKey) -> StoredMap | None:
+    def load(self, key: MapKey) -> Stored | None:
         return self.store.load(key)
 
     def handle(self, key: MapKey, turn: Turn) -> TurnResult | None:
@@ -141,7 +142,7 @@ class Engine:
             )
         raise ConcurrentEditError(key.thread)
 
-    def _save(self, stored: StoredMap, outcome: Outcome, user: str) -> StoredMap:
+    def _save(self, stored: Stored, outcome: Outcome, user: str) -> Stored:
         state = outcome.state.model_dump(mode="json")
         if outcome.journey_map == stored.journey_map and state == stored.state:
             return stored
@@ -151,7 +152,7 @@ class Engine:
 
     # --- one turn, pure but for reading versions (undo) -----------------------------------
 
-    def turn(self, stored: StoredMap, turn: Turn) -> Outcome:
+    def turn(self, stored: Stored, turn: Turn) -> Outcome:
         state = FacilitationState.model_validate(stored.state)
         journey_map = stored.journey_map
         if turn.edits:
@@ -250,7 +251,7 @@ class Engine:
 
     def _command(
         self,
-        stored: StoredMap,
+        stored: Stored,
         state: FacilitationState,
         user: str,
         command: Command,
@@ -348,7 +349,7 @@ class Engine:
         self._remember_tips(state, reply)
         return Outcome(m, state, reply)
 
-    def _undo(self, stored: StoredMap, state: FacilitationState, user: str) -> Outcome:
+    def _undo(self, stored: Stored, state: FacilitationState, user: str) -> Outcome:
         m = stored.journey_map
         current = self.store.version(m.id, m.version)
         parent = current[1] if current else None

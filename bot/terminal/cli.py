@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from bot.settings import get_settings
 
 if TYPE_CHECKING:
+    from bot.model import JourneyMap
     from bot.services import Services
     from storage import StoredMap
 
@@ -83,7 +84,7 @@ def _list(_: argparse.Namespace) -> int:
     return 0
 
 
-def load_or_complain(map_id: str) -> StoredMap | None:
+def load_or_complain(map_id: str) -> StoredMap[JourneyMap] | None:
     stored = _services().store.load_by_id(map_id)
     if stored is None:
         print(f"No map with id {map_id}. `journeybot maps list` shows the ids.", file=sys.stderr)
