@@ -238,7 +238,7 @@ ID_PREFIX: dict[ItemKind, str] = {
     "kpi": "kpi",
 }
 
-COLLECTION: dict[str, str] = {
+COLLECTION: dict[ItemKind, str] = {
     "persona": "personas",
     "stage": "stages",
     "touchpoint": "touchpoints",
@@ -343,7 +343,7 @@ class JourneyMap(Part):
         stage_ids = {s.id for s in self.stages}
         touchpoints = {t.id: t for t in self.touchpoints}
         pain_ids = {p.id for p in self.pain_points}
-        all_ids = [item.id for kind in COLLECTION for item in self.items(kind)]  # type: ignore[arg-type]
+        all_ids = [item.id for kind in COLLECTION for item in self.items(kind)]
         duplicates = {i for i in all_ids if all_ids.count(i) > 1}
         if duplicates:
             yield f"duplicate ids: {', '.join(sorted(duplicates))}"

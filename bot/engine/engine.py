@@ -172,7 +172,9 @@ class Engine:
         notices: list[str] = []
         if self.assistant is not None and turn.text.strip():
             try:
-                return self._propose(journey_map, state, turn.text, stored.key.workspace)
+                return self._propose(
+                    self.assistant, journey_map, state, turn.text, stored.key.workspace
+                )
             except AssistantUnavailable as unavailable:
                 notices.append(str(unavailable))
         reply = self._reply(journey_map, state, show_example=True)
@@ -183,10 +185,15 @@ class Engine:
         return Outcome(journey_map, state, reply)
 
     def _propose(
-        self, journey_map: JourneyMap, state: FacilitationState, text: str, workspace: str
+        self,
+        assistant: Assistant,
+        journey_map: JourneyMap,
+        state: FacilitationState,
+        text: str,
+        workspace: str,
     ) -> Outcome:
         """Let the model read prose; show what it understood and save nothing until confirmed."""
-        proposal = self.assistant.propose(journey_map, state.step, text, workspace)  # type: ignore[union-attr]
+        proposal = assistant.propose(journey_map, state.step, text, workspace)
         try:
             apply_edits(journey_map, proposal.edits)  # a dry run: only valid proposals are offered
         except EditError as error:
@@ -353,11 +360,12 @@ class Engine:
         m = stored.journey_map
         current = self.store.version(m.id, m.version)
         parent = current[1] if current else None
-        if parent is None:
+        older = self.store.version(m.id, parent) if parent is not None else None
+        if older is None:
             reply = self._reply(m, state)
             reply.errors = ["There is nothing to undo."]
             return Outcome(m, state, reply)
-        previous, grandparent = self.store.version(m.id, parent)  # type: ignore[misc]
+        previous, grandparent = older
         # Keep the serial: ids handed out before the undo are never handed out again.
         restored = previous.model_copy(update={"contributors": m.contributors, "serial": m.serial})
         outcome = self._changed(

@@ -97,11 +97,11 @@ class Deliveries:
         return next()
 
 
-def once(store: MapStore) -> Callable[[Work], Work]:
+def once(store: MapStore) -> Callable[[Work], Callable[..., None]]:
     """For lazy listeners (which must take `context`): do the work only if this delivery is the
     first to claim its key in the database."""
 
-    def decorate(work: Work) -> Work:
+    def decorate(work: Work) -> Callable[..., None]:
         @functools.wraps(work)
         def run(**kwargs: Any) -> None:
             key = kwargs["context"].get(DELIVERY)
@@ -110,7 +110,7 @@ def once(store: MapStore) -> Callable[[Work], Work]:
             else:
                 log.info("duplicate delivery dropped (%s, claimed elsewhere)", key.split(":")[1])
 
-        return run  # type: ignore[return-value]
+        return run
 
     return decorate
 
