@@ -15,7 +15,6 @@ from storage import MapStore, create_db_engine
 MONDAY, TUESDAY = date(2025, 3, 3), date(2025, 3, 4)
 
 
-@pytest.mark.postgres
 def test_usage_adds_up_per_workspace_and_day(database_url: str) -> None:
     engine = create_db_engine(database_url)
     MapStore(engine, JourneyMap.model_validate_json)  # runs the migrations, 0003 included
