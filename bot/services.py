@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from bot.engine import Engine, Guidance
 from bot.llm import build_assistant
 from bot.model import JourneyMap
 from bot.settings import Settings
-from knowledge.types import Passage
 from storage import MapStore, open_store
 
 log = logging.getLogger(__name__)
@@ -34,37 +34,37 @@ def build_services(settings: Settings, with_guidance: bool = True) -> Services:
     return Services(settings=settings, store=store, engine=engine, guidance=guidance)
 
 
+class GuidanceUnavailable(RuntimeError):
+    """The knowledge base could not be opened; the engine carries on without guidance."""
+
+
 class DeferredGuidance:
     """The knowledge base, opened on first use. Importing it loads chromadb, onnxruntime and
-    langchain (about a second): the chat's first prompt and `--help` need not wait for that.
-    When it cannot be opened, steps carry no tips and questions get no passages."""
+    langchain (about a second) that the chat's first prompt, `--help` and the Slack app's first
+    acknowledgement need not wait for. Every method of the knowledge base can be called on it
+    (so it fits the engine's `Guidance` protocol as that grows); when the knowledge base cannot
+    be opened, the failure is logged once and each call raises GuidanceUnavailable, which the
+    engine treats like any failed lookup: no tips, no passages."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self._lock = threading.Lock()
-        self._opened = False
         self._base: Guidance | None = None
+        self._failed = False
 
-    def _open(self) -> Guidance | None:
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._open(), name)
+
+    def _open(self) -> Guidance:
         with self._lock:
-            if not self._opened:
+            if self._base is None and not self._failed:
                 self._base = _open_guidance(self._settings)
-                self._opened = True
+                self._failed = self._base is None
+            if self._base is None:
+                raise GuidanceUnavailable("the knowledge base is unavailable")
             return self._base
-
-    def tips(
-        self,
-        step: str,
-        context: str = "",
-        exclude: set[str] | frozenset[str] = frozenset(),
-        k: int = 2,
-    ) -> list[Passage]:
-        base = self._open()
-        return base.tips(step, context, set(exclude), k) if base else []
-
-    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]:
-        base = self._open()
-        return base.answer(question, k, max_chars) if base else []
 
 
 def _open_guidance(settings: Settings) -> Guidance | None:
