@@ -16,8 +16,6 @@ from collections.abc import Callable, Sequence
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from bot.settings import get_settings  # noqa: E402
-
 Registrar = Callable[[argparse._SubParsersAction], None]
 
 
@@ -47,14 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    settings = get_settings()
+    parser = build_parser()
+    args = parser.parse_args(argv)  # `--help` and usage errors end here, before any settings
+    from bot.settings import get_settings
+
     logging.basicConfig(
-        level=settings.log_level.upper(),
+        level=get_settings().log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    parser = build_parser()
-    args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -13,10 +13,9 @@ import time
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.settings import Settings, get_settings
-
-if TYPE_CHECKING:  # the services (engine, store) load when `run` runs, not for --help
+if TYPE_CHECKING:  # settings and services (engine, store) load when `run` runs, not for --help
     from bot.services import Services
+    from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 FORGET_EVERY_SECONDS = 3600
@@ -38,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from bot.services import build_services
+    from bot.settings import get_settings
 
     settings = get_settings()
     if args.port:

@@ -10,8 +10,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.settings import get_settings
-
 if TYPE_CHECKING:
     from bot.model import JourneyMap
     from bot.services import Services
@@ -20,6 +18,7 @@ if TYPE_CHECKING:
 
 def _services(with_guidance: bool = False) -> Services:
     from bot.services import build_services
+    from bot.settings import get_settings
 
     return build_services(get_settings(), with_guidance=with_guidance)
 
