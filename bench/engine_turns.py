@@ -14,6 +14,7 @@ import uuid
 import sqlalchemy as sa
 
 from bot.engine import Engine, Turn
+from bot.model import JourneyMap
 from storage import MapKey, MapStore, create_db_engine
 
 STAGES = 12
@@ -70,7 +71,9 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        store = MapStore(create_db_engine(f"sqlite:///{tmp}/bench.db"))
+        store = MapStore(
+            create_db_engine(f"sqlite:///{tmp}/bench.db"), JourneyMap.model_validate_json
+        )
         measure(store)  # warm-up: imports, caches
         report("sqlite", measure(store))
     schema = f"bench_{uuid.uuid4().hex[:8]}"
@@ -82,7 +85,10 @@ def main() -> None:
         print("postgres   not reachable; skipped")
         return
     try:
-        store = MapStore(create_db_engine(f"{args.postgres}?options=-csearch_path%3D{schema}"))
+        store = MapStore(
+            create_db_engine(f"{args.postgres}?options=-csearch_path%3D{schema}"),
+            JourneyMap.model_validate_json,
+        )
         measure(store)
         report("postgres", measure(store))
     finally:

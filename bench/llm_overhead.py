@@ -92,7 +92,9 @@ def main() -> None:
             api_key="test",  # type: ignore[arg-type]
             **client_options("openai", 10),
         )
-        store = MapStore(create_db_engine(f"sqlite:///{tmp}/bench.db"))
+        store = MapStore(
+            create_db_engine(f"sqlite:///{tmp}/bench.db"), JourneyMap.model_validate_json
+        )
         settings = Settings(_env_file=None, llm_daily_token_budget=10**12)  # type: ignore[call-arg]
         assistant = LangchainAssistant(model, settings, SqlUsageStore(store.engine))
         in_memory = LangchainAssistant(model, settings, MemoryUsageStore())

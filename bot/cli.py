@@ -15,9 +15,6 @@ from collections.abc import Callable, Sequence
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from bot.logs import configure_logging  # noqa: E402
-from bot.settings import get_settings  # noqa: E402
-
 Registrar = Callable[[argparse._SubParsersAction], None]
 
 
@@ -47,10 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    settings = get_settings()
-    configure_logging(settings.log_level)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # `--help` and usage errors end here, before any settings
+    from bot.logs import configure_logging
+    from bot.settings import get_settings
+
+    configure_logging(get_settings().log_level)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

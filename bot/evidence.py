@@ -6,7 +6,15 @@ import re
 
 from pydantic import BaseModel
 
-from bot.model import Evidence, EvidenceLevel, EvidenceLink, JourneyMap
+from bot.model import (
+    Anchored,
+    Emotion,
+    Evidence,
+    EvidenceLevel,
+    EvidenceLink,
+    JourneyMap,
+    Touchpoint,
+)
 
 _OBSERVED = re.compile(
     r"\b(interview|analytic|survey|nps|csat|data|research|study|studies|usability|test|observ|"
@@ -62,7 +70,13 @@ def evidence_share(m: JourneyMap) -> tuple[EvidenceShare, dict[str, EvidenceShar
     per_stage = {stage.id: EvidenceShare() for stage in m.stages}
     for persona in m.personas:
         overall.add(persona.evidence.level)
-    staged = [*m.touchpoints, *m.emotions, *m.pain_points, *m.delight_points, *m.moments_of_truth]
+    staged: list[Touchpoint | Emotion | Anchored] = [
+        *m.touchpoints,
+        *m.emotions,
+        *m.pain_points,
+        *m.delight_points,
+        *m.moments_of_truth,
+    ]
     for item in staged:
         overall.add(item.evidence.level)
         per_stage[item.stage_id].add(item.evidence.level)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -227,7 +227,7 @@ class Contribution(Part):
 
 ItemKind = Literal["persona", "stage", "touchpoint", "pain", "delight", "moment", "action", "kpi"]
 
-ID_PREFIX: dict[str, str] = {
+ID_PREFIX: dict[ItemKind, str] = {
     "persona": "persona",
     "stage": "stage",
     "touchpoint": "tp",
@@ -238,7 +238,7 @@ ID_PREFIX: dict[str, str] = {
     "kpi": "kpi",
 }
 
-COLLECTION: dict[str, str] = {
+COLLECTION: dict[ItemKind, str] = {
     "persona": "personas",
     "stage": "stages",
     "touchpoint": "touchpoints",
@@ -305,10 +305,12 @@ class JourneyMap(Part):
         self.serial += 1
         return f"{ID_PREFIX[kind]}-{self.serial}"
 
-    def items(self, kind: ItemKind) -> list:
-        return getattr(self, COLLECTION[kind])
+    def items(self, kind: ItemKind) -> list[Any]:
+        """The collection for a kind of item (its element type depends on the kind)."""
+        items: list[Any] = getattr(self, COLLECTION[kind])
+        return items
 
-    def find(self, kind: ItemKind, item_id: str):
+    def find(self, kind: ItemKind, item_id: str) -> Any | None:
         return next((item for item in self.items(kind) if item.id == item_id), None)
 
     def stage(self, stage_id: str) -> Stage | None:
@@ -324,6 +326,10 @@ class JourneyMap(Part):
     def touchpoints_in(self, stage_id: str) -> list[Touchpoint]:
         return [t for t in self.touchpoints if t.stage_id == stage_id]
 
+    def linked_items(self) -> list[Action | Kpi]:
+        """Actions and KPIs: the items that may point at a stage, a pain point or any item."""
+        return [*self.actions, *self.kpis]
+
     def anchored_in(self, stage_id: str) -> list[Anchored]:
         return [
             item
@@ -337,7 +343,7 @@ class JourneyMap(Part):
         stage_ids = {s.id for s in self.stages}
         touchpoints = {t.id: t for t in self.touchpoints}
         pain_ids = {p.id for p in self.pain_points}
-        all_ids = [item.id for kind in COLLECTION for item in self.items(kind)]  # type: ignore[arg-type]
+        all_ids = [item.id for kind in COLLECTION for item in self.items(kind)]
         duplicates = {i for i in all_ids if all_ids.count(i) > 1}
         if duplicates:
             yield f"duplicate ids: {', '.join(sorted(duplicates))}"
@@ -364,7 +370,7 @@ class JourneyMap(Part):
             if vote.stage_id not in stage_ids:
                 yield f"a vote points at unknown stage {vote.stage_id}"
         item_ids = set(all_ids)
-        for linked in (*self.actions, *self.kpis):
+        for linked in self.linked_items():
             if linked.changes is not None and linked.changes not in item_ids:
                 yield f"{linked.id} points at unknown item {linked.changes}"
             if linked.stage_id is not None and linked.stage_id not in stage_ids:
@@ -379,11 +385,7 @@ class JourneyMap(Part):
             found += [f"touchpoint {t.id} ({t.description})" for t in self.touchpoints_in(item_id)]
             found += [f"emotion of stage {item_id}" for e in self.emotions if e.stage_id == item_id]
             found += [f"{a.id} ({a.text})" for a in self.anchored_in(item_id)]
-            found += [
-                f"{x.id} ({_label(x)})"
-                for x in (*self.actions, *self.kpis)
-                if x.stage_id == item_id
-            ]
+            found += [f"{x.id} ({_label(x)})" for x in self.linked_items() if x.stage_id == item_id]
         elif kind == "touchpoint":
             found += [
                 f"{a.id} ({a.text})"
@@ -392,9 +394,7 @@ class JourneyMap(Part):
             ]
         elif kind == "pain":
             found += [
-                f"{x.id} ({_label(x)})"
-                for x in (*self.actions, *self.kpis)
-                if x.pain_point_id == item_id
+                f"{x.id} ({_label(x)})" for x in self.linked_items() if x.pain_point_id == item_id
             ]
         return found
 

@@ -30,7 +30,7 @@ class DueReview(BaseModel):
     open_actions: list[str]
 
 
-def changes_since(store: MapStore, m: JourneyMap, since: datetime) -> list[str]:
+def changes_since(store: MapStore[JourneyMap], m: JourneyMap, since: datetime) -> list[str]:
     return [
         f"v{info.version} {info.author}: {info.summary}"
         for info in store.history(m.id)
@@ -39,7 +39,7 @@ def changes_since(store: MapStore, m: JourneyMap, since: datetime) -> list[str]:
 
 
 def due_reviews(
-    store: MapStore, now: datetime | None = None, workspace: str | None = None
+    store: MapStore[JourneyMap], now: datetime | None = None, workspace: str | None = None
 ) -> list[DueReview]:
     now = now or datetime.now(UTC)
     return [
@@ -48,7 +48,7 @@ def due_reviews(
     ]
 
 
-def _due_review(store: MapStore, key: MapKey, m: JourneyMap) -> DueReview:
+def _due_review(store: MapStore[JourneyMap], key: MapKey, m: JourneyMap) -> DueReview:
     return DueReview(
         map_id=m.id,
         key=key,
@@ -63,20 +63,26 @@ def _due_review(store: MapStore, key: MapKey, m: JourneyMap) -> DueReview:
 
 
 class ReviewScheduler:
-    """Checks for due reviews every `interval` seconds and hands each to `notify` once."""
+    """Checks for due reviews every `interval` seconds and hands each to `notify` once.
+    `clock` gives "now" for each tick (tests pass a clock a month ahead)."""
 
     def __init__(
-        self, store: MapStore, notify: Callable[[DueReview], None], interval: float = 300.0
+        self,
+        store: MapStore[JourneyMap],
+        notify: Callable[[DueReview], None],
+        interval: float = 300.0,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.store = store
         self.notify = notify
         self.interval = interval
+        self.clock = clock
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def run_once(self, now: datetime | None = None) -> list[DueReview]:
         sent = []
-        for review in due_reviews(self.store, now):
+        for review in due_reviews(self.store, now or self.clock()):
             if not self.store.claim_reminder(review.map_id, review.due_at):
                 continue
             try:

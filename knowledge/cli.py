@@ -7,7 +7,6 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from bot.settings import get_settings
 from knowledge.types import Passage
 
 if TYPE_CHECKING:  # importing these loads chromadb and onnxruntime: only when a command runs
@@ -39,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _open() -> KnowledgeBase:
+    from bot.settings import get_settings
     from knowledge.base import open_knowledge_base
 
     return open_knowledge_base(get_settings())

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import chromadb
 from chromadb.api import ClientAPI
+from chromadb.api.collection_configuration import CreateCollectionConfiguration
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
@@ -23,7 +24,7 @@ from langchain_core.embeddings import Embeddings
 from knowledge.chunking import Chunk, MetadataValue
 
 FINGERPRINT_KEY = "builtin_fingerprint"
-_COLLECTION_CONFIGURATION: dict[str, Any] = {"hnsw": {"space": "cosine"}}
+_COLLECTION_CONFIGURATION: CreateCollectionConfiguration = {"hnsw": {"space": "cosine"}}
 _PAGE = 500
 
 
@@ -70,7 +71,7 @@ class GuidanceStore:
             collection_name=collection,
             embedding_function=embeddings,
             client=client,
-            collection_configuration=_COLLECTION_CONFIGURATION,  # type: ignore[arg-type]
+            collection_configuration=_COLLECTION_CONFIGURATION,
         )
 
     @property

@@ -1,6 +1,10 @@
 """Persistence: maps keyed by workspace, channel and thread, with every version kept."""
 
+from collections.abc import Callable
+
 from storage.store import (
+    M,
+    MapDocument,
     MapExists,
     MapKey,
     MapStore,
@@ -13,6 +17,7 @@ from storage.store import (
 )
 
 __all__ = [
+    "MapDocument",
     "MapExists",
     "MapKey",
     "MapStore",
@@ -26,5 +31,6 @@ __all__ = [
 ]
 
 
-def open_store(url: str) -> MapStore:
-    return MapStore(create_db_engine(url))
+def open_store(url: str, read: Callable[[str], M]) -> MapStore[M]:
+    """A store at this database URL (migrated to the latest schema) for maps read by `read`."""
+    return MapStore(create_db_engine(url), read)

@@ -1,21 +1,26 @@
-"""Apply Alembic migrations on start."""
+"""Apply Alembic migrations on start. Alembic is imported when a database is opened, not when
+`storage` is (it costs half a second of start-up that `--help` and the importers do not need)."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # Alembic narrates every start at INFO (some of it while being imported); only problems count.
 logging.getLogger("alembic").setLevel(logging.WARNING)
-
-from alembic import command  # noqa: E402
-from alembic.config import Config  # noqa: E402
-from sqlalchemy import Engine  # noqa: E402
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -23,6 +28,8 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
         config.attributes["connection"] = connection

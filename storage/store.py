@@ -1,23 +1,26 @@
 """Persistence of maps: one row per map (keyed by workspace, channel and thread), every content
-change kept as a version, optimistic concurrency on a row revision."""
+change kept as a version, optimistic concurrency on a row revision.
+
+The store knows nothing of the journey map's model: it is handed a way to read a map back from
+JSON (`read`, e.g. `JourneyMap.model_validate_json`) and asks of a map only what `MapDocument`
+lists. So `storage` imports nothing from `bot`."""
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import IntegrityError
 
-from bot.model import JourneyMap, utc_now
 from storage import migrate
 from storage.tables import map_versions, maps, processed_events, review_reminders
-
 
 CONNECT_TIMEOUT_SECONDS = 5
 
@@ -28,9 +31,38 @@ class MapKey(BaseModel, frozen=True):
     thread: str
 
 
-class StoredMap(BaseModel):
+class MapDocument(Protocol):
+    """What the store needs of a map (a pydantic model such as bot.model.JourneyMap)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def linked_map_id(self) -> str | None: ...
+    @property
+    def owner(self) -> str | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def last_reviewed_at(self) -> datetime | None: ...
+    @property
+    def review_every_days(self) -> int: ...
+    def model_dump_json(self) -> str: ...
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self: ...
+
+
+M = TypeVar("M", bound=MapDocument)
+
+
+@dataclass
+class StoredMap(Generic[M]):
     key: MapKey
-    journey_map: JourneyMap
+    journey_map: M
     state: dict[str, Any]
     revision: int
 
@@ -85,17 +117,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class MapStore:
-    def __init__(self, engine: Engine, migrate_on_start: bool = True) -> None:
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class MapStore(Generic[M]):
+    """Maps of one model: `read` turns the stored JSON back into one."""
+
+    def __init__(
+        self, engine: Engine, read: Callable[[str], M], migrate_on_start: bool = True
+    ) -> None:
         self.engine = engine
+        self.read = read
         if migrate_on_start:
             migrate.upgrade(engine)
 
     # --- maps ------------------------------------------------------------------------------
 
     def create(
-        self, key: MapKey, journey_map: JourneyMap, state: dict[str, Any], author: str
-    ) -> StoredMap:
+        self, key: MapKey, journey_map: M, state: dict[str, Any], author: str
+    ) -> StoredMap[M]:
         now = utc_now()
         journey_map = journey_map.model_copy(
             update={"id": uuid.uuid4().hex[:12], "version": 1, "created_at": now, "updated_at": now}
@@ -109,7 +150,7 @@ class MapStore:
                         **key.model_dump(),
                         title=journey_map.title,
                         step=str(state.get("step", "")),
-                        status=journey_map.status.value,
+                        status=str(journey_map.status),
                         version=1,
                         revision=1,
                         map_json=payload,
@@ -134,7 +175,7 @@ class MapStore:
             raise MapExists(f"A map already exists in thread {key.thread}.") from exc
         return StoredMap(key=key, journey_map=journey_map, state=state, revision=1)
 
-    def load(self, key: MapKey) -> StoredMap | None:
+    def load(self, key: MapKey) -> StoredMap[M] | None:
         query = sa.select(maps).where(
             maps.c.workspace == key.workspace,
             maps.c.channel == key.channel,
@@ -142,17 +183,17 @@ class MapStore:
         )
         return self._one(query)
 
-    def load_by_id(self, map_id: str) -> StoredMap | None:
+    def load_by_id(self, map_id: str) -> StoredMap[M] | None:
         return self._one(sa.select(maps).where(maps.c.id == map_id))
 
-    def find_linked(self, map_id: str) -> StoredMap | None:
+    def find_linked(self, map_id: str) -> StoredMap[M] | None:
         """The newest map whose `linked_map_id` names this one (its future state)."""
         query = (
             sa.select(maps).where(maps.c.linked_map_id == map_id).order_by(maps.c.updated_at.desc())
         )
         return self._one(query)
 
-    def due_for_review(self, now: datetime, workspace: str | None = None) -> list[StoredMap]:
+    def due_for_review(self, now: datetime, workspace: str | None = None) -> list[StoredMap[M]]:
         """Maps whose next review date has come, the longest overdue first."""
         query = (
             sa.select(maps)
@@ -163,22 +204,30 @@ class MapStore:
             query = query.where(maps.c.workspace == workspace)
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
-        return [_stored(row) for row in rows]
+        return [self._stored(row) for row in rows]
 
-    def _one(self, query: sa.Select) -> StoredMap | None:
+    def _one(self, query: sa.Select) -> StoredMap[M] | None:
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
-        return _stored(row) if row else None
+        return self._stored(row) if row is not None else None
+
+    def _stored(self, row: Any) -> StoredMap[M]:
+        return StoredMap(
+            key=MapKey(workspace=row["workspace"], channel=row["channel"], thread=row["thread"]),
+            journey_map=self.read(row["map_json"]),
+            state=json.loads(row["state_json"]),
+            revision=row["revision"],
+        )
 
     def save(
         self,
-        stored: StoredMap,
-        journey_map: JourneyMap,
+        stored: StoredMap[M],
+        journey_map: M,
         state: dict[str, Any],
         author: str,
         summary: str = "",
         parent: int | None = None,
-    ) -> StoredMap:
+    ) -> StoredMap[M]:
         """Write a new state, and a new version when the map's content changed.
 
         `journey_map.version` decides: equal to the stored one means state only. `parent` is the
@@ -196,7 +245,7 @@ class MapStore:
                 .values(
                     title=journey_map.title,
                     step=str(state.get("step", "")),
-                    status=journey_map.status.value,
+                    status=str(journey_map.status),
                     version=journey_map.version,
                     revision=stored.revision + 1,
                     map_json=payload,
@@ -246,14 +295,14 @@ class MapStore:
             rows = conn.execute(query).mappings().all()
         return [VersionInfo(**{**row, "created_at": _aware(row["created_at"])}) for row in rows]
 
-    def version(self, map_id: str, version: int) -> tuple[JourneyMap, int | None] | None:
+    def version(self, map_id: str, version: int) -> tuple[M, int | None] | None:
         """A stored version's map and the version it descends from."""
         query = sa.select(map_versions.c.map_json, map_versions.c.parent).where(
             map_versions.c.map_id == map_id, map_versions.c.version == version
         )
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
-        return (JourneyMap.model_validate_json(row.map_json), row.parent) if row else None
+        return (self.read(row.map_json), row.parent) if row else None
 
     # --- listing ---------------------------------------------------------------------------
 
@@ -345,13 +394,13 @@ class MapStore:
             )
 
 
-def next_review_at(m: JourneyMap) -> datetime:
+def next_review_at(m: MapDocument) -> datetime:
     """When a map is next due for review: its last review (or creation) plus its rhythm."""
     base = m.last_reviewed_at or m.created_at
     return _aware(base) + timedelta(days=m.review_every_days)
 
 
-def map_columns(m: JourneyMap) -> dict[str, Any]:
+def map_columns(m: MapDocument) -> dict[str, Any]:
     """The map's fields that have their own columns, for queries that must not parse map_json."""
     return {
         "linked_map_id": m.linked_map_id,
@@ -362,12 +411,3 @@ def map_columns(m: JourneyMap) -> dict[str, Any]:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _stored(row: Any) -> StoredMap:
-    return StoredMap(
-        key=MapKey(workspace=row["workspace"], channel=row["channel"], thread=row["thread"]),
-        journey_map=JourneyMap.model_validate_json(row["map_json"]),
-        state=json.loads(row["state_json"]),
-        revision=row["revision"],
-    )

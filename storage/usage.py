@@ -4,6 +4,7 @@ The table (storage.tables.llm_usage) is created by migration 0003."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -12,7 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from storage.tables import llm_usage
 
-_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+_Upsert = Callable[[sa.Table], sqlite.Insert | postgresql.Insert]
+_INSERTS: dict[str, _Upsert] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 def record(engine: Engine, workspace: str, day: date, tokens_in: int, tokens_out: int) -> None:

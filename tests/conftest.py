@@ -1,18 +1,33 @@
-"""Shared fixtures: a fresh store on SQLite and, for real, on PostgreSQL."""
+"""Shared fixtures (a fresh store on SQLite and, for real, on PostgreSQL) and the test tiers.
+
+Two markers are applied automatically, so nobody has to remember them:
+- ``postgres``: the test runs on PostgreSQL (it uses ``postgres_url``, or ``database_url`` /
+  ``store`` parametrised onto PostgreSQL).
+- ``slow``: the test spawns a process (its code, a helper of its module or one of its fixtures
+  calls ``subprocess``) or starts loopback servers (the Slack harness, the OpenAI stub).
+``make test-fast`` deselects both; ``make test`` runs everything.
+"""
 
 from __future__ import annotations
 
+import inspect
 import os
+import subprocess
+import types
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 import sqlalchemy as sa
 
+from bot.model import JourneyMap
 from storage import MapStore, create_db_engine
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+# Fixtures that start loopback servers: MockSlack (and the app on top of it), the OpenAI stub.
+SERVER_FIXTURES = frozenset({"slack", "bot", "stub"})
 
 POSTGRES_URL = os.environ.get(
     "JOURNEYBOT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -67,5 +82,57 @@ def database_url(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def store(database_url: str) -> Iterator[MapStore]:
     engine = create_db_engine(database_url)
-    yield MapStore(engine)
+    yield MapStore(engine, JourneyMap.model_validate_json)
     engine.dispose()
+
+
+def _spawns_a_process(func: Callable[..., object]) -> bool:
+    """Whether ``func``, or a function of its module it calls, uses ``subprocess``."""
+    module = inspect.getmodule(func)
+    namespace = vars(module) if module else {}
+    seen: set[types.CodeType] = set()
+
+    def visit(code: types.CodeType) -> bool:
+        if code in seen:
+            return False
+        seen.add(code)
+        for name in code.co_names:
+            value = namespace.get(name)
+            if value is subprocess:
+                return True
+            local = inspect.isfunction(value) and value.__module__ == func.__module__
+            if local and visit(value.__code__):
+                return True
+        nested = (const for const in code.co_consts if isinstance(const, types.CodeType))
+        return any(visit(inner) for inner in nested)
+
+    code = getattr(inspect.unwrap(func), "__code__", None)
+    return code is not None and visit(code)
+
+
+def _on_postgres(item: pytest.Function) -> bool:
+    if "postgres_url" in item.fixturenames:
+        return True
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and callspec.params.get("database_url") == "postgres"
+
+
+def _is_slow(item: pytest.Function) -> bool:
+    if SERVER_FIXTURES & set(item.fixturenames):
+        return True
+    fixture_funcs = [
+        definition.func
+        for definitions in item._fixtureinfo.name2fixturedefs.values()
+        for definition in definitions
+    ]
+    return any(_spawns_a_process(func) for func in [item.function, *fixture_funcs])
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if not isinstance(item, pytest.Function):
+            continue
+        if _on_postgres(item):
+            item.add_marker(pytest.mark.postgres)
+        if _is_slow(item):
+            item.add_marker(pytest.mark.slow)

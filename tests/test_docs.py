@@ -19,4 +19,6 @@ def test_ci_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text()
     first_screen = readme.split("---", 1)[0]
     assert "make run" in first_screen and "make test" in first_screen
-    assert "make test" in (ROOT / ".ci" / "run").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci and "make lint" in ci
+    assert ci.index("make lint") < ci.index("make test")  # lint first: it fails in seconds

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.engine import Engine, Turn
+from bot.model import JourneyMap
 from bot.reviews import DueReview, ReviewScheduler, due_reviews
 from storage import MapKey, MapStore, create_db_engine
 
@@ -36,13 +39,14 @@ def test_due_only_after_the_rhythm(store: MapStore) -> None:
 
 
 def test_reminded_once_even_across_a_restart(database_url: str) -> None:
-    first = MapStore(create_db_engine(database_url))
+    first = MapStore(create_db_engine(database_url), JourneyMap.model_validate_json)
     created = make_map(first)
     later = created + timedelta(days=31)
     sent: list[DueReview] = []
     assert len(ReviewScheduler(first, sent.append).run_once(later)) == 1
     assert ReviewScheduler(first, sent.append).run_once(later) == []
-    restarted = MapStore(create_db_engine(database_url))  # a new process on the same database
+    # A new process on the same database:
+    restarted = MapStore(create_db_engine(database_url), JourneyMap.model_validate_json)
     assert ReviewScheduler(restarted, sent.append).run_once(later + timedelta(hours=1)) == []
     assert len(sent) == 1
 
@@ -67,9 +71,21 @@ def test_reviewing_moves_the_next_due_date(store: MapStore) -> None:
 
 
 @pytest.mark.timeout(20)
-def test_scheduler_thread_runs_and_stops(store: MapStore) -> None:
-    make_map(store)
-    scheduler = ReviewScheduler(store, lambda review: None, interval=0.05)
+def test_scheduler_thread_reminds_once_and_stops(store: MapStore) -> None:
+    created = make_map(store)
+    sent: list[DueReview] = []
+    first_sent = threading.Event()
+
+    def notify(review: DueReview) -> None:
+        sent.append(review)
+        first_sent.set()
+
+    month_later = created + timedelta(days=31)
+    scheduler = ReviewScheduler(store, notify, interval=0.02, clock=lambda: month_later)
     scheduler.start()
+    assert first_sent.wait(timeout=10), "the scheduler never sent the due reminder"
+    time.sleep(0.1)  # several more ticks: the claim keeps them from sending it again
     scheduler.stop()
     assert scheduler._thread is not None and not scheduler._thread.is_alive()
+    assert [review.key for review in sent] == [KEY]
+    assert sent[0].owner == "<@U123>"

@@ -1,7 +1,14 @@
 """Rule-based critique of a journey map: findings, a scorecard per area, an overall score,
-a terminal renderer and importers for maps made elsewhere."""
+a terminal renderer and importers for maps made elsewhere.
 
-from bot.critique.critic import critique
+The rule table and its checks load on first use of `critique`, `RULES` or `render_text`, so
+importing a submodule (the findings models, the CLI's registration) stays cheap."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from bot.critique.findings import (
     Area,
     AreaScore,
@@ -11,8 +18,18 @@ from bot.critique.findings import (
     Location,
     Severity,
 )
-from bot.critique.render import render_text
-from bot.critique.rules import RULES, Rule
+
+if TYPE_CHECKING:
+    from bot.critique.critic import critique
+    from bot.critique.render import render_text
+    from bot.critique.rules import RULES, Rule
+
+_LAZY = {
+    "critique": "bot.critique.critic",
+    "render_text": "bot.critique.render",
+    "RULES": "bot.critique.rules",
+    "Rule": "bot.critique.rules",
+}
 
 __all__ = [
     "RULES",
@@ -27,3 +44,9 @@ __all__ = [
     "critique",
     "render_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'bot.critique' has no attribute {name!r}")

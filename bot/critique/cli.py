@@ -64,12 +64,13 @@ def _critique(args: argparse.Namespace) -> int:
 
 def _save(journey_map: object, args: argparse.Namespace) -> str:
     from bot.critique.adopt import adopt
+    from bot.model import JourneyMap
     from bot.settings import get_settings
     from storage import MapKey, open_store
 
     settings = get_settings()
     settings.journeybot_data_dir.mkdir(parents=True, exist_ok=True)
-    store = open_store(settings.sqlalchemy_url)
+    store = open_store(settings.sqlalchemy_url, JourneyMap.model_validate_json)
     key = MapKey(
         workspace=TERMINAL_WORKSPACE, channel=TERMINAL_CHANNEL, thread=uuid.uuid4().hex[:12]
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from pydantic import BaseModel, Field
 
@@ -30,10 +30,12 @@ from bot.engine.outline import map_outline, summary_sections, votes_section
 from bot.engine.parser import parse_answer
 from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
 from bot.engine.reply import Reply, Section, Suggestion, TurnResult
+from bot.engine.repository import MapRepository, Stored
 from bot.engine.steps import SPECS, STEP_ORDER
+from bot.exports.base import ExportFile
 from bot.model import Contribution, ItemKind, JourneyMap, MapStatus, Scope, Step
 from knowledge.types import Passage
-from storage import MapKey, MapStore, StaleRevision, StoredMap
+from storage import MapKey, StaleRevision
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +89,7 @@ class Outcome:
     reply: Reply
     summary: str = ""
     parent: int | None = None
-    files: list[Any] = field(default_factory=list)
+    files: list[ExportFile] = field(default_factory=list)
 
 
 SCOPE_FIELDS = set(Scope.model_fields)
@@ -96,7 +98,7 @@ SCOPE_FIELDS = set(Scope.model_fields)
 class Engine:
     def __init__(
         self,
-        store: MapStore,
+        store: MapRepository,
         guidance: Guidance | None = None,
         assistant: Assistant | None = None,
         attempts: int = 60,
@@ -118,7 +120,7 @@ class Engine:
         stored = self.store.create(key, journey_map, state.model_dump(mode="json"), user)
         return TurnResult(reply=reply, journey_map=stored.journey_map, version=1)
 
-    def load(self, key: MapKey) -> StoredMap | None:
+    def load(self, key: MapKey) -> Stored | None:
         return self.store.load(key)
 
     def handle(self, key: MapKey, turn: Turn) -> TurnResult | None:
@@ -140,7 +142,7 @@ class Engine:
             )
         raise ConcurrentEditError(key.thread)
 
-    def _save(self, stored: StoredMap, outcome: Outcome, user: str) -> StoredMap:
+    def _save(self, stored: Stored, outcome: Outcome, user: str) -> Stored:
         state = outcome.state.model_dump(mode="json")
         if outcome.journey_map == stored.journey_map and state == stored.state:
             return stored
@@ -150,7 +152,7 @@ class Engine:
 
     # --- one turn, pure but for reading versions (undo) -----------------------------------
 
-    def turn(self, stored: StoredMap, turn: Turn) -> Outcome:
+    def turn(self, stored: Stored, turn: Turn) -> Outcome:
         state = FacilitationState.model_validate(stored.state)
         journey_map = stored.journey_map
         if turn.edits:
@@ -170,7 +172,9 @@ class Engine:
         notices: list[str] = []
         if self.assistant is not None and turn.text.strip():
             try:
-                return self._propose(journey_map, state, turn.text, stored.key.workspace)
+                return self._propose(
+                    self.assistant, journey_map, state, turn.text, stored.key.workspace
+                )
             except AssistantUnavailable as unavailable:
                 notices.append(str(unavailable))
         reply = self._reply(journey_map, state, show_example=True)
@@ -181,10 +185,15 @@ class Engine:
         return Outcome(journey_map, state, reply)
 
     def _propose(
-        self, journey_map: JourneyMap, state: FacilitationState, text: str, workspace: str
+        self,
+        assistant: Assistant,
+        journey_map: JourneyMap,
+        state: FacilitationState,
+        text: str,
+        workspace: str,
     ) -> Outcome:
         """Let the model read prose; show what it understood and save nothing until confirmed."""
-        proposal = self.assistant.propose(journey_map, state.step, text, workspace)  # type: ignore[union-attr]
+        proposal = assistant.propose(journey_map, state.step, text, workspace)
         try:
             apply_edits(journey_map, proposal.edits)  # a dry run: only valid proposals are offered
         except EditError as error:
@@ -249,11 +258,11 @@ class Engine:
 
     def _command(
         self,
-        stored: StoredMap,
+        stored: Stored,
         state: FacilitationState,
         user: str,
         command: Command,
-        pending: PendingRemoval | None,
+        pending: Pending,
     ) -> Outcome:
         m = stored.journey_map
         name = command.name
@@ -347,15 +356,16 @@ class Engine:
         self._remember_tips(state, reply)
         return Outcome(m, state, reply)
 
-    def _undo(self, stored: StoredMap, state: FacilitationState, user: str) -> Outcome:
+    def _undo(self, stored: Stored, state: FacilitationState, user: str) -> Outcome:
         m = stored.journey_map
         current = self.store.version(m.id, m.version)
         parent = current[1] if current else None
-        if parent is None:
+        older = self.store.version(m.id, parent) if parent is not None else None
+        if older is None:
             reply = self._reply(m, state)
             reply.errors = ["There is nothing to undo."]
             return Outcome(m, state, reply)
-        previous, grandparent = self.store.version(m.id, parent)  # type: ignore[misc]
+        previous, grandparent = older
         # Keep the serial: ids handed out before the undo are never handed out again.
         restored = previous.model_copy(update={"contributors": m.contributors, "serial": m.serial})
         outcome = self._changed(
@@ -381,7 +391,7 @@ class Engine:
         if ref.lower() == "scope":
             if field_name not in SCOPE_FIELDS:
                 raise EditError(f"Scope fields: {', '.join(sorted(SCOPE_FIELDS))}.")
-            return SetScope(field=field_name, value=value)  # type: ignore[arg-type]
+            return SetScope(field=field_name, value=value)
         kind, item_id = resolve_item(m, ref)
         return UpdateItem(item=kind, item_id=item_id, field=field_name, value=value)
 
@@ -568,11 +578,12 @@ class Engine:
         return reply
 
     def _tips(self, m: JourneyMap, state: FacilitationState) -> list[Passage]:
-        if self.guidance is None:
+        guidance = self.guidance
+        if guidance is None:
             return []
         context = " ".join([m.title, m.scope.objective, m.scope.scenario])
         exclude = set(state.shown_tips)
-        return self._safely(lambda: self.guidance.tips(state.step.value, context, exclude))
+        return self._safely(lambda: guidance.tips(state.step.value, context, exclude))
 
     @staticmethod
     def _remember_tips(state: FacilitationState, reply: Reply) -> None:
@@ -593,7 +604,9 @@ class Engine:
             return []
 
 
-_EDIT_COMMANDS = {
+EditCommand = Callable[[JourneyMap, str, str], Edit]
+
+_EDIT_COMMANDS: dict[str, EditCommand] = {
     "vote": lambda m, argument, user: team_commands.vote(argument, user),
     "settle": lambda m, argument, user: team_commands.settle(argument),
     "evidence": team_commands.evidence,

@@ -148,7 +148,7 @@ def _parse_for_step(m: JourneyMap, step: Step, line: str, scope_order: list[str]
             raise _LineProblem(
                 "Every scope field is filled; say which one this replaces.", "scenario: …"
             )
-        return [SetScope(field=scope_order.pop(0), value=line)]  # type: ignore[arg-type]
+        return [SetScope(field=scope_order.pop(0), value=line)]
     if step is Step.PERSONAS:
         return [_persona_from_line(line)]
     if step is Step.STAGES:
@@ -239,9 +239,9 @@ def _persona_from_line(line: str) -> AddPersona:
     for extra in extras:
         match = KEY_VALUE.match(extra)
         key = match.group(1).strip().lower() if match else ""
-        if key not in PERSONA_KEYS:
+        if match is None or key not in PERSONA_KEYS:
             raise _LineProblem(f"I don't know the persona field '{extra[:30]}'.", hint)
-        fields[PERSONA_KEYS[key]] = match.group(2).strip()  # type: ignore[union-attr]
+        fields[PERSONA_KEYS[key]] = match.group(2).strip()
     return _persona_from_fields(fields)
 
 
@@ -315,12 +315,12 @@ def _pipe_fields(extras: list[str], line: str) -> dict[str, str]:
     for extra in extras:
         match = KEY_VALUE.match(extra)
         key = match.group(1).strip().lower() if match else ""
-        if key not in _TOUCHPOINT_FIELDS:
+        if match is None or key not in _TOUCHPOINT_FIELDS:
             raise _LineProblem(
                 f"I don't know the touchpoint field '{extra[:30]}'.",
                 "… | does: … | thinks: … | owner: … | channel: …",
             )
-        fields[_TOUCHPOINT_FIELDS[key]] = match.group(2).strip()  # type: ignore[union-attr]
+        fields[_TOUCHPOINT_FIELDS[key]] = match.group(2).strip()
     return fields
 
 
@@ -375,14 +375,14 @@ def _parse_anchored(item: str, value: str, key: str) -> AddAnchored:
     fields = _evidence_fields(extras, f"{key}: Apply > Slow approval | source: support logs")
     parts = [part.strip() for part in head.split(">")]
     if len(parts) == 2 and all(parts):
-        return AddAnchored(item=item, stage=parts[0], text=parts[1], **fields)  # type: ignore[arg-type]
+        return AddAnchored(item=item, stage=parts[0], text=parts[1], **fields)
     if len(parts) == 3 and all(parts):
         return AddAnchored(
             item=item,
             stage=parts[0],
             touchpoint=parts[1],
             text=parts[2],
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
     raise _LineProblem(
         "I need the stage, then `>`, then what happens (a touchpoint in between is optional).",
@@ -396,9 +396,9 @@ def _evidence_fields(extras: list[str], hint: str) -> dict[str, str]:
     for extra in extras:
         match = KEY_VALUE.match(extra)
         key = match.group(1).strip().lower() if match else ""
-        if key not in {"source", "evidence", "quote"}:
+        if match is None or key not in {"source", "evidence", "quote"}:
             raise _LineProblem(f"I don't know the field '{extra[:30]}'.", hint)
-        value = match.group(2).strip().strip('"“”')  # type: ignore[union-attr]
+        value = match.group(2).strip().strip('"“”')
         fields["quote" if key == "quote" else "source"] = value
     return fields
 
@@ -427,9 +427,9 @@ def _parse_fields(value: str, allowed: dict[str, str], hint: str) -> tuple[str, 
     for extra in extras:
         match = KEY_VALUE.match(extra)
         key = match.group(1).strip().lower() if match else ""
-        if key not in allowed:
+        if match is None or key not in allowed:
             raise _LineProblem(f"I don't know the field '{extra[:30]}'.", hint)
-        fields[allowed[key]] = match.group(2).strip()  # type: ignore[union-attr]
+        fields[allowed[key]] = match.group(2).strip()
     return head, fields
 
 

@@ -5,10 +5,12 @@ in every field, so user text inside them can never ping anyone or form a link.""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from bot.critique.findings import Critique
+from bot.exports.base import ExportFile
 from bot.model import JourneyMap, Step
 from knowledge.types import Passage
 
@@ -41,7 +43,7 @@ class Reply(BaseModel):
     suggestions: list[Suggestion] = Field(default_factory=list)
     show_map: bool = False
     changed: bool = False
-    critique: Any = Field(None, description="A bot.critique.Critique when one was asked for.")
+    critique: Critique | None = Field(None, description="The critique, when one was asked for.")
     spawn: Literal["future"] | None = Field(
         None, description="The adapter should open a new thread and call Engine.start_future."
     )
@@ -51,6 +53,6 @@ class TurnResult(BaseModel):
     reply: Reply
     journey_map: JourneyMap
     version: int
-    files: list[Any] = Field(
-        default_factory=list, description="bot.exports.ExportFile items when an export was asked."
+    files: list[ExportFile] = Field(
+        default_factory=list, description="The exported files, when an export was asked for."
     )

@@ -77,7 +77,9 @@ def _new_section(word: WordDocument, landscape: bool) -> None:
 
 def _usable_width(word: WordDocument) -> Length:
     section = word.sections[-1]
-    return Length(section.page_width - section.left_margin - section.right_margin)
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page is not None and left is not None and right is not None  # set by our page setup
+    return Length(page - left - right)
 
 
 def _front(word: WordDocument, document: MapDocument) -> None:

@@ -217,7 +217,7 @@ def build_document(journey_map: JourneyMap, extras: ExportExtras | None = None) 
         ),
         scorecard=_scorecard(extras),
         evidence=book.summary(journey_map),
-        compare=build_comparison(journey_map, extras and extras.compare_with, clean),
+        compare=build_comparison(journey_map, extras.compare_with if extras else None, clean),
     )
 
 

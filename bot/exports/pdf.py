@@ -186,8 +186,14 @@ def _pack(pdf: FPDF, items: Sequence[Item], width_mm: float) -> list[list[str]]:
 def _height_mm(pdf: FPDF, text: str, width_mm: float) -> float:
     """Set as the table will set it, without printing."""
     lines = pdf.multi_cell(
-        width_mm, GRID_LINE_MM, text, padding=PADDING, dry_run=True, output=MethodReturnValue.LINES
+        width_mm,
+        GRID_LINE_MM,
+        text,
+        padding=PADDING,  # type: ignore[arg-type]  # fpdf2 annotates int; it takes mm floats
+        dry_run=True,
+        output=MethodReturnValue.LINES,
     )
+    assert isinstance(lines, list)  # output=LINES gives the lines
     return len(lines) * GRID_LINE_MM
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -165,7 +166,7 @@ class Canvas:
             Rectangle((x, y), width, height, facecolor=colour, edgecolor="none", zorder=0)
         )
 
-    def rule(self, xs: Sequence[float], ys: Sequence[float], **options: object) -> None:
+    def rule(self, xs: Sequence[float], ys: Sequence[float], **options: Any) -> None:
         self.axes.plot(xs, ys, **{"color": RULE, "linewidth": 1, **options})
 
     def png(self, figure: Figure) -> bytes:
@@ -399,7 +400,7 @@ def _legend(document: MapDocument) -> tuple[tuple[str, str, str], ...]:
 
 
 def _draw_legend(canvas: Canvas, y: float, legend: Sequence[tuple[str, str, str]]) -> None:
-    x = MARGIN
+    x: float = MARGIN
     for glyph, colour, label in legend:
         canvas.text(x, y, glyph, Style(LEGEND_TEXT.size + 2, colour))
         canvas.text(x + 18, y + 2, label, LEGEND_TEXT)

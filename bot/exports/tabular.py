@@ -17,6 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
@@ -50,7 +51,8 @@ def touchpoint_rows(journey_map: JourneyMap) -> list[tuple[Value, ...]]:
     rows: list[tuple[Value, ...]] = []
     for stage in journey_map.stages:
         touchpoints = journey_map.touchpoints_in(stage.id)
-        rows += [_row(journey_map, stage, tp) for tp in touchpoints or [None]]
+        slots: list[Touchpoint | None] = [*touchpoints] or [None]  # an empty stage keeps a row
+        rows += [_row(journey_map, stage, tp) for tp in slots]
     return rows
 
 
@@ -102,7 +104,7 @@ def render_csv(journey_map: JourneyMap, extras: ExportExtras | None = None) -> E
 def render_xlsx(journey_map: JourneyMap, extras: ExportExtras | None = None) -> ExportFile:
     document = build_document(journey_map, extras)
     book = Workbook()
-    journey = book.active
+    journey = book.worksheets[0]
     journey.title = "Journey"
     rows = touchpoint_rows(journey_map)
     _write_table(journey, 1, TOUCHPOINT_HEADER, rows)
@@ -163,6 +165,7 @@ def _write_table(
 
 def _put(sheet: Worksheet, row: int, column: int, value: Value) -> XlCell:
     cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, XlCell)  # nothing here is merged
     if isinstance(value, str):
         # Set after the value, which makes openpyxl guess a type (a leading '=' means formula).
         cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -178,7 +181,8 @@ def _fit_columns(sheet: Worksheet) -> None:
     for row in sheet.iter_rows():
         for cell in row:
             longest = max((len(line) for line in str(cell.value or "").split("\n")), default=0)
-            widths[cell.column] = max(widths.get(cell.column, 0), longest)
+            if cell.column is not None:
+                widths[cell.column] = max(widths.get(cell.column, 0), longest)
     for column, width in widths.items():
         letter = get_column_letter(column)
         sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
@@ -186,6 +190,6 @@ def _fit_columns(sheet: Worksheet) -> None:
 
 def _print_landscape_one_page_wide(sheet: Worksheet) -> None:
     sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages down as it takes

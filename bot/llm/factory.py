@@ -3,14 +3,17 @@ assistant around it. No setting, no assistant: the engine stays deterministic.""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langchain_core.language_models import BaseChatModel
 from sqlalchemy import Engine
 
-from bot.llm.assistant import LangchainAssistant
 from bot.llm.budget import SqlUsageStore, UsageStore
 from bot.settings import Settings
+
+if TYPE_CHECKING:  # langchain loads only when a model is configured
+    from langchain_core.language_models import BaseChatModel
+
+    from bot.llm.assistant import LangchainAssistant
 
 PROVIDERS = {
     "openai": "langchain-openai",
@@ -68,11 +71,14 @@ def build_assistant(
     Usage is counted in `usage_store`, else in the database `db` (the map store's engine),
     else in the database of settings.sqlalchemy_url; the llm_usage table comes with the
     store's migrations. Raises LlmConfigError when the setting names no usable model."""
-    if not (settings.journeybot_llm or "").strip():
+    name = (settings.journeybot_llm or "").strip()
+    if not name:
         return None
+    from bot.llm.assistant import LangchainAssistant
+
     model = chat_model(settings)
     if usage_store is None:
         from storage import create_db_engine
 
         usage_store = SqlUsageStore(db or create_db_engine(settings.sqlalchemy_url))
-    return LangchainAssistant(model, settings, usage_store, name=settings.journeybot_llm.strip())
+    return LangchainAssistant(model, settings, usage_store, name=name)

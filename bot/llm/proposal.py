@@ -130,7 +130,7 @@ class _Reading:
                 self.left_out.append(
                     f"the link of '{text}' to touchpoint '{clean(item.touchpoint, 60)}'"
                 )
-        self.edits.append(AddAnchored(item=kind, stage=stage, text=text, touchpoint=touchpoint))  # type: ignore[arg-type]
+        self.edits.append(AddAnchored(item=kind, stage=stage, text=text, touchpoint=touchpoint))
 
     def linked_stage(self, ref: str | None, what: str) -> str | None:
         if not clean(ref):

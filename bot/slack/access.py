@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 from slack_sdk import WebClient
 
@@ -15,7 +16,9 @@ PAGE = 200
 
 
 class Access:
-    def __init__(self, ttl_seconds: float = 60.0, clock=time.monotonic) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, ttl_seconds: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.ttl = ttl_seconds
         self.clock = clock
         self._cache: dict[tuple[str, str], tuple[float, frozenset[str]]] = {}
@@ -48,7 +51,8 @@ class Access:
                 limit=PAGE,
                 cursor=cursor,
             )
-            channels += [c["id"] for c in page.get("channels", [])]
+            found: list[dict[str, str]] = page.get("channels", [])
+            channels += [c["id"] for c in found]
             cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
             if not cursor:
                 return channels

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
@@ -21,6 +21,9 @@ from bot.settings import Settings
 from bot.slack.errors import apologize, in_thread, where
 from bot.slack.listeners import register_listeners
 from bot.slack.middleware import register_middleware
+
+if TYPE_CHECKING:
+    from slack_bolt.oauth.oauth_settings import OAuthSettings
 
 log = logging.getLogger(__name__)
 WORKERS = 16  # lazy listeners: engine turns, Web API calls, exports
@@ -78,7 +81,7 @@ def bolt_logger() -> logging.Logger:
     return logger
 
 
-def _oauth_settings(services: Services):  # type: ignore[no-untyped-def]
+def _oauth_settings(services: Services) -> OAuthSettings:
     # slack-sdk's SQLAlchemy stores import sqlalchemy.ext.asyncio, which on SQLAlchemy 2.1 needs
     # greenlet: import them only when OAuth is on, and say what is missing.
     try:

@@ -15,14 +15,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.logs import configure_logging
-from bot.services import Services, build_services
-from bot.settings import Settings, get_settings
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # settings and services (engine, store) load when `run` runs, not for --help
     from slack_bolt import App
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    from bot.services import Services
+    from bot.settings import Settings
     from bot.slack.server import SlackASGI
 
 log = logging.getLogger(__name__)
@@ -44,6 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from bot.services import build_services
+    from bot.settings import get_settings
+
     settings = get_settings()
     if args.port:
         settings = settings.model_copy(update={"port": args.port})
@@ -111,7 +112,7 @@ def slack_asgi(services: Services) -> SlackASGI:
 
     def drain() -> None:
         log.info("stopping: finishing turns in progress")
-        app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+        app.listener_runner.listener_executor.shutdown(wait=True)
 
     asgi.on_shutdown += [check.stop, reminders.stop]
     if socket_mode is not None:
@@ -137,6 +138,10 @@ def slack_probe(app: App, socket_mode: SocketModeHandler | None) -> Callable[[],
 
 def process_asgi() -> SlackASGI:
     """uvicorn's factory in each server process (WEB_CONCURRENCY > 1)."""
+    from bot.logs import configure_logging
+    from bot.services import build_services
+    from bot.settings import get_settings
+
     settings = get_settings()
     configure_logging(settings.log_level)
     tune_interpreter()

@@ -37,7 +37,7 @@ REMEMBERED = 20_000
 def register_middleware(app: App) -> None:
     app.use(drop_noise)
     app.use(Deliveries().middleware)
-    app.use(remove_unstorable(lambda: app.listener_runner.listener_executor))  # type: ignore[attr-defined]
+    app.use(remove_unstorable(lambda: app.listener_runner.listener_executor))
 
 
 def drop_noise(body: dict[str, Any], context: BoltContext, next: Next) -> BoltResponse:
@@ -100,12 +100,12 @@ class Deliveries:
         return next()
 
 
-def once(store: MapStore) -> Callable[[Work], Work]:
+def once(store: MapStore) -> Callable[[Work], Callable[..., None]]:
     """For lazy listeners (which must take `context`): do the work only if this delivery is the
     first to claim its key in the database. When the database cannot be reached, the sender is
     told so instead (through `respond`, or `client` in the request's thread)."""
 
-    def decorate(work: Work) -> Work:
+    def decorate(work: Work) -> Callable[..., None]:
         @functools.wraps(work)
         def run(**kwargs: Any) -> None:
             key = kwargs["context"].get(DELIVERY)
@@ -123,7 +123,7 @@ def once(store: MapStore) -> Callable[[Work], Work]:
             else:
                 log.info("duplicate delivery dropped (%s, claimed elsewhere)", key.split(":")[1])
 
-        return run  # type: ignore[return-value]
+        return run
 
     return decorate
 

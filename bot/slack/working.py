@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from slack_sdk import WebClient
@@ -45,7 +45,7 @@ def working(
                 _react(client.reactions_remove, channel, ts)
 
 
-def _react(method, channel: str, ts: str) -> bool:  # type: ignore[no-untyped-def]
+def _react(method: Callable[..., object], channel: str, ts: str) -> bool:
     try:
         method(channel=channel, timestamp=ts, name=REACTION)
     except SlackApiError as error:

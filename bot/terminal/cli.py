@@ -1,4 +1,6 @@
-"""`journeybot chat`, `journeybot maps …` and `journeybot schema`."""
+"""`journeybot chat`, `journeybot maps …` and `journeybot schema`.
+
+Handlers import what they use when they run: `journeybot --help` loads none of it."""
 
 from __future__ import annotations
 
@@ -6,14 +8,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.engine import Turn
-from bot.model import map_json_schema
-from bot.services import build_services
-from bot.settings import get_settings
-from bot.terminal.chat import run_chat
-from bot.terminal.render import render_map
-from storage import StoredMap
+if TYPE_CHECKING:
+    from bot.model import JourneyMap
+    from bot.services import Services
+    from storage import StoredMap
+
+
+def _services(with_guidance: bool = False) -> Services:
+    from bot.services import build_services
+    from bot.settings import get_settings
+
+    return build_services(get_settings(), with_guidance=with_guidance)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,17 +58,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _chat(args: argparse.Namespace) -> int:
-    return run_chat(build_services(get_settings()), user=args.user)
+    from bot.terminal.chat import run_chat
+
+    return run_chat(_services(with_guidance=True), user=args.user)
 
 
 def _schema(_: argparse.Namespace) -> int:
+    from bot.model import map_json_schema
+
     print(json.dumps(map_json_schema(), indent=2))
     return 0
 
 
 def _list(_: argparse.Namespace) -> int:
-    services = build_services(get_settings(), with_guidance=False)
-    maps = services.store.list_maps()
+    maps = _services().store.list_maps()
     if not maps:
         print("No maps yet. Start one with `journeybot chat`.")
     for summary in maps:
@@ -73,8 +83,8 @@ def _list(_: argparse.Namespace) -> int:
     return 0
 
 
-def load_or_complain(map_id: str) -> StoredMap | None:
-    stored = build_services(get_settings(), with_guidance=False).store.load_by_id(map_id)
+def load_or_complain(map_id: str) -> StoredMap[JourneyMap] | None:
+    stored = _services().store.load_by_id(map_id)
     if stored is None:
         print(f"No map with id {map_id}. `journeybot maps list` shows the ids.", file=sys.stderr)
     return stored
@@ -87,6 +97,8 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         print(stored.journey_map.model_dump_json(indent=2))
     else:
+        from bot.terminal.render import render_map
+
         print(render_map(stored.journey_map))
     return 0
 
@@ -97,7 +109,9 @@ def _export(args: argparse.Namespace) -> int:
     if stored is None:
         return 1
     formats = ",".join(args.formats or ["all"])
-    engine = build_services(get_settings(), with_guidance=False).engine
+    from bot.engine import Turn
+
+    engine = _services().engine
     result = engine.handle(stored.key, Turn(user="cli", text=f"export {formats}"))
     if result is None or result.reply.errors:
         print("\n".join(result.reply.errors if result else ["The map is gone."]), file=sys.stderr)
@@ -110,7 +124,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    store = build_services(get_settings(), with_guidance=False).store
+    store = _services().store
     versions = store.history(args.map_id)
     if not versions:
         print(f"No map with id {args.map_id}.", file=sys.stderr)

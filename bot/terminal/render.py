@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
 from bot.engine.reply import Reply
 from bot.model import JourneyMap
+
+if TYPE_CHECKING:
+    from bot.critique.findings import Critique
 
 WIDTH = 100
 _BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
@@ -49,11 +53,11 @@ def render_reply(reply: Reply, journey_map: JourneyMap | None = None) -> str:
     return "\n".join(lines)
 
 
-def render_critique(critique: object) -> str:
+def render_critique(critique: Critique) -> str:
     from bot.critique import render_text
 
     # In the chat the critique is asked for by name: every finding (one per problem), by area.
-    return render_text(critique, limit=None)  # type: ignore[arg-type]
+    return render_text(critique, limit=None)
 
 
 def render_map(m: JourneyMap) -> str:

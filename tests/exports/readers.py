@@ -8,6 +8,7 @@ import io
 import docx
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
+from PIL import Image
 from pypdf import PdfReader
 
 from bot.exports import ExportFile
@@ -41,3 +42,24 @@ def csv_rows(file: ExportFile) -> list[dict[str, str]]:
 
 def workbook(file: ExportFile) -> Workbook:
     return load_workbook(io.BytesIO(file.content))
+
+
+def readable_text(file: ExportFile) -> str:
+    """What a person reading the file sees as text, by format (a PNG has none: see png_size)."""
+    if file.format == "docx":
+        return docx_text(file)
+    if file.format == "pdf":
+        return pdf_text(file)
+    if file.format == "xlsx":
+        book = workbook(file)
+        cells = (cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row)
+        return "\n".join(str(cell.value) for cell in cells if cell.value is not None)
+    if file.format == "png":
+        return ""
+    return file.content.decode("utf-8-sig")
+
+
+def png_size(file: ExportFile) -> tuple[int, int]:
+    with Image.open(io.BytesIO(file.content)) as image:
+        image.verify()
+        return image.size

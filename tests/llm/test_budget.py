@@ -9,15 +9,15 @@ import pytest
 from bot.engine.assist import AssistantUnavailable
 from bot.llm.budget import MemoryUsageStore, SqlUsageStore, TokenBudget, Usage
 from bot.llm.notices import BUDGET_SPENT
+from bot.model import JourneyMap
 from storage import MapStore, create_db_engine
 
 MONDAY, TUESDAY = date(2025, 3, 3), date(2025, 3, 4)
 
 
-@pytest.mark.postgres
 def test_usage_adds_up_per_workspace_and_day(database_url: str) -> None:
     engine = create_db_engine(database_url)
-    MapStore(engine)  # runs the migrations, 0003 included
+    MapStore(engine, JourneyMap.model_validate_json)  # runs the migrations, 0003 included
     usage = SqlUsageStore(engine)
     assert usage.used("T1", MONDAY) == 0
     usage.record("T1", MONDAY, Usage(100, 20))

@@ -8,7 +8,7 @@ import json
 
 from bot.engine import Engine, Turn
 from bot.engine.edits import AddKpi, AddPersona, AddTouchpoint, SetEmotion
-from bot.model import MapStatus
+from bot.model import JourneyMap, MapStatus
 from storage import MapKey, MapStore, create_db_engine
 
 from .harness import SlackApp
@@ -142,7 +142,7 @@ def test_three_people_build_a_map_in_slack(bot: SlackApp) -> None:
 def same_answers_to_the_engine(bot: SlackApp):  # type: ignore[no-untyped-def]
     """The map the engine builds from the same answers, given directly (no Slack)."""
     engine_db = create_db_engine(f"sqlite:///{bot.services.settings.journeybot_data_dir}/ref.db")
-    engine = Engine(MapStore(engine_db))
+    engine = Engine(MapStore(engine_db, JourneyMap.model_validate_json))
     key = MapKey(workspace="ref", channel="ref", thread="ref")
     engine.start(key, TITLE, ANA)
     persona = AddPersona(

@@ -1,15 +1,16 @@
 """Modal forms and their validation; export files and critiques in the thread (against the
-ExportFile and Critique interfaces, with small fakes); the "working…" reaction."""
+engine's real ExportFile and Critique, with made-up contents); the "working…" reaction."""
 
 from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
 
 import pytest
 
+from bot.critique.findings import Area, AreaScore, Critique, Finding, GuideRef, Location, Severity
 from bot.engine import Engine, Turn
+from bot.exports import ExportFile
 from bot.slack.listeners.views import NEW_MAP_SHORTCUT
 
 from .harness import CHANNEL, SlackApp
@@ -82,81 +83,48 @@ def test_a_form_that_needs_stages_says_so_when_there_are_none(bot: SlackApp) -> 
     assert "submit" not in view and "no stages yet" in json.dumps(view)
 
 
-# --- exports and critiques, against their interfaces -------------------------------------------
+# --- exports and critiques: the engine's real models, with made-up contents ----------------------
 
 
-@dataclass
-class FakeExport:
-    filename: str
-    content: bytes
-    mime_type: str = "application/pdf"
-    format: str = "pdf"
-    summary: str = "a PDF"
+def made_up_export(map_id: str) -> ExportFile:
+    return ExportFile(
+        filename=f"{map_id}.pdf",
+        content=b"%PDF-1.7 fake" * 100,
+        mime_type="application/pdf",
+        format="pdf",
+        summary="a PDF",
+    )
 
 
-@dataclass
-class Ref:
-    guide_id: str
-    title: str
-
-
-@dataclass
-class Where:
-    kind: str
-    item_id: str | None
-    label: str
-
-
-@dataclass
-class FakeFinding:
-    rule_id: str
-    title: str
-    severity: str
-    where: Where
-    problem: str
-    fix: str
-    guidance: list[Ref] = field(default_factory=list)
-
-
-@dataclass
-class Score:
-    area: str
-    label: str
-    score: int
-
-
-@dataclass
-class FakeCritique:
-    title: str
-    findings: list[FakeFinding]
-    scorecard: list[Score]
-    overall: int
-
-
-def fake_critique(title: str, findings: int) -> FakeCritique:
-    severities = ("blocker", "major", "minor")
-    return FakeCritique(
+def made_up_critique(title: str, findings: int) -> Critique:
+    severities = (Severity.BLOCKER, Severity.MAJOR, Severity.MINOR)
+    return Critique(
         title=title,
         findings=[
-            FakeFinding(
+            Finding(
                 rule_id=f"rule-{n}",
                 title=f"Finding <{n}>",
+                area=Area.STAGES,
                 severity=severities[n % 3],
-                where=Where("stage", f"stage-{n}", f"Stage 'S{n}'"),
+                where=Location(kind="stage", item_id=f"stage-{n}", label=f"Stage 'S{n}'"),
                 problem="Something is missing here, said at some length. " * 3,
                 fix="Add it.",
-                guidance=[Ref("emotions", "Mapping emotions")],
+                guidance=[GuideRef(guide_id="emotions", title="Mapping emotions")],
             )
             for n in range(findings)
         ],
-        scorecard=[Score("scope", "Scope", 80), Score("emotions", "Emotions", 35)],
+        scorecard=[
+            AreaScore(area=Area.SCOPE, label="Scope", score=80),
+            AreaScore(area=Area.EMOTIONS, label="Emotions", score=35),
+        ],
         overall=61,
     )
 
 
 @pytest.fixture
 def fakes(monkeypatch: pytest.MonkeyPatch) -> dict:
-    """The engine's export and critique turns, answered with fakes until the real ones land."""
+    """The engine's export and critique turns, answered with made-up (but real) results: a fixed
+    number of findings and a delay, set per test."""
     settings = {"findings": 5, "delay": 0.0}
     original = Engine.handle
 
@@ -164,10 +132,10 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> dict:
         time.sleep(settings["delay"])
         result = original(self, key, turn)
         if result is not None and turn.text.startswith("export"):
-            result.files = [FakeExport(f"{result.journey_map.id}.pdf", b"%PDF-1.7 fake" * 100)]
+            result.files = [made_up_export(result.journey_map.id)]
             result.reply.errors = []
         if result is not None and turn.text == "critique":
-            result.reply.critique = fake_critique(result.journey_map.title, settings["findings"])
+            result.reply.critique = made_up_critique(result.journey_map.title, settings["findings"])
             result.reply.errors = []
         return result
 

@@ -36,8 +36,8 @@ def test_run_without_slack_credentials_starts_the_terminal_chat(
 ) -> None:
     settings = settings_for(tmp_path, slack, slack_bot_token=None, slack_signing_secret=None)
     chats = []
-    monkeypatch.setattr(slack_cli, "get_settings", lambda: settings)
-    monkeypatch.setattr(slack_cli, "build_services", lambda s: build_services(s, False))
+    monkeypatch.setattr("bot.settings.get_settings", lambda: settings)
+    monkeypatch.setattr("bot.services.build_services", lambda s: build_services(s, False))
     monkeypatch.setattr("bot.terminal.chat.run_chat", lambda services: chats.append(services) or 0)
     assert main(["run"]) == 0
     assert len(chats) == 1

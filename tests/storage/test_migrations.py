@@ -22,7 +22,7 @@ KEY = MapKey(workspace="T1", channel="C1", thread="100.1")
 def test_autogenerate_finds_no_difference_on_a_migrated_database(database_url: str) -> None:
     engine = create_db_engine(database_url)
     try:
-        MapStore(engine)  # migrates to head
+        MapStore(engine, JourneyMap.model_validate_json)  # migrates to head
         with engine.connect() as conn:
             differences = compare_metadata(
                 MigrationContext.configure(conn, opts={"compare_server_default": True}), metadata
@@ -49,11 +49,11 @@ def test_migration_0004_fills_the_columns_of_existing_maps(database_url: str) ->
             last_reviewed_at=reviewed,
         )
         _insert_as_0003_did(engine, future)
-        MapStore(engine)  # upgrades to head
+        MapStore(engine, JourneyMap.model_validate_json)  # upgrades to head
         with engine.connect() as conn:
             row = conn.execute(sa.text("SELECT linked_map_id, owner FROM maps")).one()
         assert tuple(row) == ("current1", "U_OWNER")
-        store = MapStore(engine, migrate_on_start=False)
+        store = MapStore(engine, JourneyMap.model_validate_json, migrate_on_start=False)
         assert store.find_linked("current1").journey_map.id == "future1"  # type: ignore[union-attr]
         due_at = reviewed + timedelta(days=30)
         assert store.due_for_review(due_at - timedelta(minutes=1)) == []

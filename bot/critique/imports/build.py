@@ -105,7 +105,7 @@ def _check_limits(stages: list[StageDraft]) -> None:
 
 def _frame(stages: list[StageDraft], preamble: Preamble, report: ImportReport) -> list[Edit]:
     edits: list[Edit] = [
-        SetScope(field=key, value=_short(v) if key in _SHORT_SCOPE else _long(v))  # type: ignore[arg-type]
+        SetScope(field=key, value=_short(v) if key in _SHORT_SCOPE else _long(v))
         for key, v in preamble.scope.items()
     ]
     if preamble.owner:
@@ -213,7 +213,7 @@ def _feelings_and_items(
         ):
             edits += [
                 AddAnchored(
-                    item=kind,  # type: ignore[arg-type]
+                    item=kind,
                     stage=stage.id,
                     text=_short(text),
                     touchpoint=touchpoint,

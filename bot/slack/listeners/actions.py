@@ -4,6 +4,7 @@ the App Home's Open and Export buttons."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -50,7 +51,7 @@ def register(app: App, services: Services, maps: Maps) -> None:
                 view = form_modal(kind, key, stored.journey_map)
                 client.views_open(trigger_id=body["trigger_id"], view=view)
 
-    def from_home(command: str, done: str):  # type: ignore[no-untyped-def]
+    def from_home(command: str, done: str) -> Callable[..., None]:
         """A Home button that runs `command` in the thread of the map it names, if the person
         may see that map, then shows the Home again with `done` (formatted with the title)."""
 

@@ -91,12 +91,12 @@ def evidence_edit(quoted: Quoted, view: dict[str, Any], user: str, url: str) -> 
     values = view_values(view)
     kind, _, item_id = values.get("item", "").partition(":")
     return AddEvidence(
-        item=kind,  # type: ignore[arg-type]
+        item=kind,
         item_id=item_id,
         link="slack",
         text=quoted.text.strip() or "A Slack message",
         url=url,
-        level=values.get("level") or None,  # type: ignore[arg-type]
+        level=values.get("level") or None,
         added_by=user,
     )
 
