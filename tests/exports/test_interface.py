@@ -11,8 +11,8 @@ from bot.exports.base import slug
 from bot.model import JourneyMap
 
 
-def test_formats_are_the_promised_seven() -> None:
-    assert FORMATS == ("markdown", "docx", "pdf", "png", "csv", "xlsx", "json")
+def test_formats_are_the_promised_eight() -> None:
+    assert FORMATS == ("markdown", "docx", "pdf", "png", "svg", "csv", "xlsx", "json")
 
 
 def test_export_many_all_gives_one_named_file_per_format(sample: JourneyMap) -> None:
@@ -23,6 +23,7 @@ def test_export_many_all_gives_one_named_file_per_format(sample: JourneyMap) -> 
         "first-time-mortgage-buyers.docx",
         "first-time-mortgage-buyers.pdf",
         "first-time-mortgage-buyers.png",
+        "first-time-mortgage-buyers.svg",
         "first-time-mortgage-buyers.csv",
         "first-time-mortgage-buyers.xlsx",
         "first-time-mortgage-buyers.json",
@@ -49,7 +50,7 @@ def test_a_single_format_name_is_not_split_into_letters(sample: JourneyMap) -> N
 
 def test_unknown_format_is_refused_with_the_list(sample: JourneyMap) -> None:
     with pytest.raises(
-        ValueError, match="Choose one of: markdown, docx, pdf, png, csv, xlsx, json"
+        ValueError, match="Choose one of: markdown, docx, pdf, png, svg, csv, xlsx, json"
     ):
         export(sample, "pptx")
 
