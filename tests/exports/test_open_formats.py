@@ -89,8 +89,8 @@ def test_mermaid_journey_sections_tasks_and_scores() -> None:
     lines = text.splitlines()
     assert lines[0] == "journey" and lines[1] == "    title First-time mortgage buyers"
     assert "    section Apply" in lines
-    assert "      Online application form: 1: Maya, first-time buyer, Lending operations" in lines
-    assert "      Approval call: 5: Maya, first-time buyer, Mortgage advisors" in lines
+    assert "      Online application form: 1: Maya – first-time buyer, Lending operations" in lines
+    assert "      Approval call: 5: Maya – first-time buyer, Mortgage advisors" in lines
 
 
 def test_mermaid_strips_what_would_break_the_syntax() -> None:

@@ -29,6 +29,7 @@ FEELINGS = {
     2: ":grinning:",
 }
 ROOT_ACTION = "cmd:root"
+CANVAS_ACTION = "canvas:create"  # the map message's Canvas button (bot.slack.canvas)
 
 
 def map_summary_blocks(m: JourneyMap) -> list[Block]:
@@ -54,6 +55,7 @@ def map_summary_blocks(m: JourneyMap) -> list[Block]:
             button("Show map", f"{ROOT_ACTION}:show", value="show map"),
             button("Critique", f"{ROOT_ACTION}:critique", value="critique"),
             button("Export PDF", f"{ROOT_ACTION}:export", value="export pdf"),
+            button("Canvas", CANVAS_ACTION, value="canvas"),
         ],
         block_id="root-actions",
     )

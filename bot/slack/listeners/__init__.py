@@ -7,7 +7,7 @@ from slack_bolt import App
 
 from bot.services import Services
 from bot.slack.access import Access
-from bot.slack.listeners import actions, commands, events, evidence, views
+from bot.slack.listeners import actions, canvas, commands, events, evidence, views
 from bot.slack.maps import Maps, Permalinks
 
 
@@ -18,3 +18,4 @@ def register_listeners(app: App, services: Services) -> None:
     actions.register(app, services, maps)
     views.register(app, services)
     evidence.register(app, services)
+    canvas.register(app, services)
