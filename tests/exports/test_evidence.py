@@ -65,7 +65,7 @@ def test_pdf_has_a_line_per_stage_and_the_sources(cited: JourneyMap) -> None:
 
 
 def test_csv_has_evidence_and_sources_per_touchpoint(cited: JourneyMap) -> None:
-    rows = {r["Touchpoint"]: r for r in csv_rows(export(cited, "csv"))}
+    rows = {r["Item"]: r for r in csv_rows(export(cited, "csv")) if r["Lane"] == "Touchpoint"}
     first = rows["Affordability calculator"]
     assert first["Evidence"] == "reported"
     assert first["Sources"].startswith(f"slack: {SLACK_TEXT} <{SLACK_URL}>; quote: “<script>")
@@ -76,7 +76,7 @@ def test_csv_has_evidence_and_sources_per_touchpoint(cited: JourneyMap) -> None:
 
 def test_xlsx_evidence_columns_are_text_never_formulas(cited: JourneyMap) -> None:
     cited.touchpoints[0].evidence.links = [EvidenceLink(kind="data", text=INJECTIONS[0])]
-    sheet = workbook(export(cited, "xlsx"))["Journey"]
+    sheet = workbook(export(cited, "xlsx"))["Touchpoints"]
     header = [c.value for c in sheet[1]]
     evidence, sources = header.index("Evidence") + 1, header.index("Sources") + 1
     assert sheet.cell(2, evidence).value == "reported"

@@ -36,7 +36,8 @@ def test_summaries_say_what_the_file_is(sample: JourneyMap) -> None:
     summaries = {f.format: f.summary for f in export_many(sample, "all")}
     assert summaries["pdf"].startswith("PDF, ") and summaries["pdf"].endswith(" pages")
     assert summaries["png"].startswith("PNG image, ")
-    assert summaries["csv"] == "CSV, 11 rows"
+    assert summaries["csv"] == "CSV, 70 rows"  # one per fact
+    assert summaries["svg"] == "SVG picture, 842×595 pt"
 
 
 def test_export_many_keeps_the_order_asked_and_drops_repeats(sample: JourneyMap) -> None:

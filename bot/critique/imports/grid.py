@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from bot.critique.imports import lanes, touchpoint_rows
+from bot.critique.imports import lanes, long_rows, touchpoint_rows
 from bot.critique.imports.build import build_map
 from bot.critique.imports.cells import flat
 from bot.critique.imports.draft import Preamble
@@ -47,6 +47,9 @@ def map_from_grid(grid: Grid, title_hint: str = "", above: Grid | None = None) -
     if not grid:
         raise ImportProblem(_NO_TABLE)
     for i, row in enumerate(grid[:HEADER_SEARCH]):
+        if long_rows.is_long_header(row):  # our CSV: one row per fact
+            stages, described = long_rows.read(row, grid[i + 1 :])
+            return build_map(stages, described, title_hint)
         columns = [lane_of(cell) for cell in row]
         preamble = _preamble([*(above or []), *grid[:i]])
         if Lane.STAGE in columns and sum(c is not None for c in columns) >= 2:

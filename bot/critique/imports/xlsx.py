@@ -13,6 +13,7 @@ import zipfile
 import openpyxl
 
 from bot.critique.imports.grid import collect, map_from_grid
+from bot.critique.imports.long_rows import is_long_header
 from bot.critique.imports.problem import (
     MAX_COLUMNS,
     MAX_UNCOMPRESSED,
@@ -22,6 +23,7 @@ from bot.critique.imports.problem import (
 from bot.model import JourneyMap
 
 ZIP_MAGIC = b"PK\x03\x04"
+MAX_SHEETS_SEARCHED = 10
 _CHUNK = 64 * 1024
 _BROKEN = (
     "I could not open the spreadsheet: it is damaged or not an XLSX workbook. Open it in your "
@@ -38,7 +40,7 @@ def read_xlsx(data: bytes, title_hint: str) -> JourneyMap:
     try:
         if not workbook.worksheets:
             raise ImportProblem(_BROKEN)
-        sheet = workbook.worksheets[0]
+        sheet = _long_table_sheet(workbook) or workbook.worksheets[0]
         grid = collect(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1))
     except ImportProblem:
         raise
@@ -47,6 +49,16 @@ def read_xlsx(data: bytes, title_hint: str) -> JourneyMap:
     finally:
         workbook.close()
     return map_from_grid(grid, title_hint)
+
+
+def _long_table_sheet(workbook: openpyxl.Workbook) -> object | None:
+    """Our export's Data sheet (one row per fact), which holds the whole map; None in other
+    workbooks, whose first sheet is read."""
+    for sheet in workbook.worksheets[:MAX_SHEETS_SEARCHED]:
+        first = next(sheet.iter_rows(values_only=True, max_row=1, max_col=12), ())
+        if is_long_header([str(value or "") for value in first]):
+            return sheet
+    return None
 
 
 def check_archive(data: bytes) -> None:
