@@ -52,7 +52,8 @@ def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> Expor
     word.save(buffer)
     stages = count(len(document.columns), "stage")
     touchpoints = count(sum(len(cell) for cell in document.lanes[0].cells), "touchpoint")
-    summary = f"Word document, {stages}, {touchpoints}"
+    critique = ", with the critique" if document.scorecard else ""
+    summary = f"Word document, {stages}, {touchpoints}{critique}"
     return export_file(document.title, "docx", buffer.getvalue(), summary)
 
 

@@ -52,7 +52,10 @@ def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> Expor
         pdf.add_page()
         _appendix(pdf, document)
         content = bytes(pdf.output())
-    return export_file(document.title, "pdf", content, f"PDF, {count(pdf.pages_count, 'page')}")
+    summary = f"PDF, {count(pdf.pages_count, 'page')}" + (
+        ", with the critique" if document.scorecard else ""
+    )
+    return export_file(document.title, "pdf", content, summary)
 
 
 def _scene_text(scene: object) -> str:

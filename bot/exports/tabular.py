@@ -271,6 +271,7 @@ def render_xlsx(journey_map: JourneyMap, extras: ExportExtras | None = None) -> 
         f"Excel workbook, {count(len(document.columns), 'stage')}, "
         f"{count(len(touchpoints), 'touchpoint')}, {count(len(document.kpis.rows), 'KPI')}, "
         f"{count(len(document.actions.rows), 'action')}"
+        + (", with the critique" if document.scorecard else "")
     )
     return export_file(journey_map.title, "xlsx", buffer.getvalue(), summary)
 

@@ -364,7 +364,10 @@ def _handler(slack: MockSlack) -> type[BaseHTTPRequestHandler]:
             raw = self.rfile.read(int(self.headers.get("content-length") or 0))
             if url.path.startswith("/upload/"):
                 slack._record(
-                    Call("upload", {"file_id": url.path.rsplit("/", 1)[1], "size": len(raw)})
+                    Call(
+                        "upload",
+                        {"file_id": url.path.rsplit("/", 1)[1], "size": len(raw), "content": raw},
+                    )
                 )
                 self._reply(200, b"OK", "text/plain")
                 return

@@ -15,6 +15,7 @@ from bot import exports
 from bot.engine import Turn
 from bot.model import SHORT
 from bot.services import Services
+from bot.slack.blocks.export_options import WITH_CRITIQUE
 from bot.slack.blocks.help import HELP_TEXT, help_blocks
 from bot.slack.blocks.home import list_blocks
 from bot.slack.blocks.summary import outline_blocks
@@ -162,10 +163,13 @@ def canvas_map(asked: Asked, ref: str) -> None:
 
 def export_formats(argument: str) -> tuple[list[str], str]:
     """`pdf, markdown First-time buyers` -> (["pdf", "markdown"], "First-time buyers")."""
-    known = {*exports.FORMATS, *exports.ALIASES, "all"}
+    known = {*exports.FORMATS, *exports.OPEN_FORMATS, *exports.ALIASES, "all", WITH_CRITIQUE}
     words = argument.replace(",", " ").split()
     formats = list(takewhile(lambda word: word.lower() in known, words))
-    return [f.lower() for f in formats], " ".join(words[len(formats) :])
+    rest = [w for w in words[len(formats) :] if w.lower() != WITH_CRITIQUE]
+    chosen = [f.lower() for f in formats if f.lower() != WITH_CRITIQUE]
+    critique = [WITH_CRITIQUE] if WITH_CRITIQUE in {w.lower() for w in words} and chosen else []
+    return chosen + critique, " ".join(rest)
 
 
 def _in_thread(asked: Asked, ref: str, text: str) -> None:
