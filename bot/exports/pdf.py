@@ -7,6 +7,7 @@ Text is set in DejaVu Sans, with fallback fonts for what it lacks (see bot.expor
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +25,9 @@ from bot.model import JourneyMap
 
 if TYPE_CHECKING:
     from fpdf import FPDF
+
+# fpdf2 subsets every font with fontTools, which logs each step at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FAMILY = "dejavu"
 FACES = ("", "B", "I")

@@ -6,10 +6,14 @@ matplotlib is imported here, on first use: it is slow to import and only picture
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 
 from bot.exports.scene import Circle, Path, Polygon, Rect, Scene, Text
 from bot.exports.typeset import Typesetter
+
+# matplotlib logs its font cache and backend choices at INFO; none of it is news to a user.
+logging.getLogger("matplotlib").setLevel(logging.WARNING)
 
 PNG_COMPRESSION = 3  # zlib level: twice as fast as the default for a file 15% larger
 MPL_DPI = 100
