@@ -181,10 +181,13 @@ def _widths(word: WordDocument, table: WordTable, weights: Sequence[float]) -> N
     from docx.shared import Length
 
     unit = _usable(word)[0] / sum(weights)
+    widths = [Length(int(unit * weight)) for weight in weights]
     table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the table grid, which LibreOffice lays out by
     for row in table.rows:
-        for cell, weight in zip(row.cells, weights, strict=True):
-            cell.width = Length(int(unit * weight))
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width  # each cell's own width, which Word prefers
 
 
 def _usable(word: WordDocument) -> tuple[int, int]:

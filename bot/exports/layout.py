@@ -258,7 +258,7 @@ def _persona_card(persona: Persona, book: SourceBook, quote: str) -> PersonaCard
         ("Needs", "; ".join(persona.needs)),
         ("Frustrations", "; ".join(persona.frustrations)),
         ("Source", persona.data_source),
-        ("Evidence", mark(persona.evidence.level.value, sources)),
+        ("Evidence", _evidence_words(persona.evidence.level.value, sources)),
     )
     return PersonaCard(
         name=clean(persona.name),
@@ -267,6 +267,14 @@ def _persona_card(persona: Persona, book: SourceBook, quote: str) -> PersonaCard
         goal=clean(persona.goals[0]) if persona.goals else "",
         quote=quote,
     )
+
+
+def _evidence_words(level: str, sources: tuple[int, ...]) -> str:
+    """'observed, source 1', 'assumed': for a labelled field, where a mark would be cryptic."""
+    if not sources:
+        return level
+    numbers = ", ".join(map(str, sources))
+    return f"{level}, source{'s' if len(sources) > 1 else ''} {numbers}"
 
 
 def _columns(journey_map: JourneyMap) -> tuple[Column, ...]:

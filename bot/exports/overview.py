@@ -68,6 +68,7 @@ FEELING = Style(7, INK, bold=True)
 KPI_NAME = Style(7.5, INK, bold=True)
 KPI_FIGURES = Style(10, NAVY, bold=True)
 LEGEND = Style(6.5, MUTED)
+LEGEND_GLYPH = Style(7.5, MUTED)
 EMPTY = Style(10, MUTED, italic=True)
 
 MARKERS: dict[LaneKey, tuple[str, str]] = {
@@ -108,15 +109,16 @@ def scene_for(document: MapDocument) -> Scene:
     painter = _Painter(scene, measure)
     y = painter.heading(document)
     y = painter.cards(document, y) + GAP
-    bottom = scene.height - MARGIN - LEGEND.line
-    bottom = painter.kpis(document, bottom) - GAP if document.kpis.rows else bottom
+    legend = painter.legend_entries(document) if count else []
+    legend_top = scene.height - MARGIN - LEGEND.line * len(legend)
+    bottom = painter.kpis(document, legend_top - 3) - GAP if document.kpis.rows else legend_top
     if count:
         painter.grid(document, y, bottom)
     else:
         scene.add(
             Text(MARGIN, y + GAP, "No stages yet: the map fills in as the team adds them.", EMPTY)
         )
-    painter.legend(document, scene.height - MARGIN - LEGEND.line)
+    painter.legend(legend, legend_top)
     return scene
 
 
@@ -406,7 +408,8 @@ class _Painter:
             self.put(x + PAD, top + PAD, self.wrap(more, MORE, box_width - 2 * PAD, 2))
         return top
 
-    def legend(self, document: MapDocument, y: float) -> None:
+    def legend_entries(self, document: MapDocument) -> list[list[tuple[str, str, str, float]]]:
+        """The legend's entries (glyph, colour, label, width), in lines that fit the page."""
         entries: list[tuple[str, str, str]] = [
             ("●", PAIN, "Pain point"),
             ("●", DELIGHT, "Delight"),
@@ -428,13 +431,27 @@ class _Painter:
             (COMPACT_MARKS["reported"], INK, "reported"),
             ("", MUTED, "unmarked: assumed · numbers: sources in the appendix"),
         ]
-        x = MARGIN
+        lines: list[list[tuple[str, str, str, float]]] = [[]]
+        used = 0.0
         for glyph, colour, label in entries:
-            if glyph:
-                self.scene.add(Text(x, y, glyph, Style(LEGEND.size + 1, colour)))
-                x += self.measure.width(glyph, Style(LEGEND.size + 1, colour)) + 3
-            self.scene.add(Text(x, y + 0.5, label, LEGEND))
-            x += self.measure.width(label, LEGEND) + 12
+            glyph_width = self.measure.width(glyph, LEGEND_GLYPH) + 3 if glyph else 0.0
+            width = glyph_width + self.measure.width(label, LEGEND) + 12
+            if lines[-1] and used + width > self.inner:
+                lines.append([])
+                used = 0.0
+            lines[-1].append((glyph, colour, label, glyph_width))
+            used += width
+        return lines
+
+    def legend(self, lines: list[list[tuple[str, str, str, float]]], y: float) -> None:
+        for line in lines:
+            x = MARGIN
+            for glyph, colour, label, glyph_width in line:
+                if glyph:
+                    self.scene.add(Text(x, y, glyph, Style(LEGEND_GLYPH.size, colour)))
+                self.scene.add(Text(x + glyph_width, y + 0.5, label, LEGEND))
+                x += glyph_width + self.measure.width(label, LEGEND) + 12
+            y += LEGEND.line
 
 
 CARD_LABEL_WHITE = Style(6.5, "#C5D3E3", bold=True)

@@ -136,6 +136,11 @@ def _stages(pdf: FPDF, document: MapDocument) -> None:
         _paragraph(pdf, "No stages yet.", colour=MUTED)
     _paragraph(pdf, COMPACT_LEGEND_LINE, colour=MUTED)
     for detail in details:
+        line_count = sum(max(len(lines), 1) for _, lines in detail.rows) + 3
+        height = line_count * BODY_PT * LINE_MM_PER_PT + 12
+        fits_a_page = height < pdf.eph / 2
+        if fits_a_page and pdf.will_page_break(height):  # keep a short stage on one page
+            pdf.add_page()
         _heading(pdf, f"{detail.number}. {detail.name}", size=11)
         if detail.description:
             _paragraph(pdf, detail.description)
