@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from bot.exports.appendix import item_line
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
@@ -22,9 +22,11 @@ from bot.exports.layout import (
     SCOPE_LABELS,
     MapDocument,
     Scorecard,
+    Column,
     Table,
     build_document,
     clean,
+    score_text,
 )
 from bot.exports.palette import LANE_FILLS, SCORE_FILLS
 from bot.model import Evidence, EvidenceLink, JourneyMap, Stage
@@ -143,8 +145,8 @@ def _stage_facts(m: JourneyMap, stage: Stage) -> Iterator[tuple[Value, ...]]:
     ):
         for item in items:
             if item.stage_id == stage.id:
-                tp = m.find("touchpoint", item.touchpoint_id) if item.touchpoint_id else None
-                where = tp.description if tp else ""
+                on = m.find("touchpoint", item.touchpoint_id) if item.touchpoint_id else None
+                where = on.description if on else ""
                 yield (name, lane, item.text, where, "", *_evidence(item.evidence), None)
     for action in m.actions:
         if _stage_of(m, action.stage_id, action.pain_point_id) == stage.id:
@@ -246,7 +248,7 @@ def render_xlsx(journey_map: JourneyMap, extras: ExportExtras | None = None) -> 
 
     document = build_document(journey_map, extras)
     book = Workbook()
-    _map_sheet(book.active, document)
+    _map_sheet(book.worksheets[0], document)
     touchpoints = touchpoint_rows(journey_map)
     sheet = book.create_sheet("Touchpoints")
     _write_table(sheet, 1, TOUCHPOINT_HEADER, touchpoints)
@@ -294,8 +296,7 @@ def _map_sheet(sheet: Worksheet, document: MapDocument) -> None:
         for index, items in enumerate(lane.cells):
             if lane.key == "emotion":
                 column = document.columns[index]
-                feeling = column.emotion.replace("-", "\u2212", 1)  # a minus sign, not a formula
-                text = "\n".join([feeling, *(i.note for i in items if i.note)])
+                text = "\n".join([_feeling(column), *(i.note for i in items if i.note)])
             else:
                 text = "\n".join(f"• {item_line(lane.key, item)}" for item in items)
             cell = _put(sheet, row, index + 2, _safe(text))
@@ -311,6 +312,14 @@ def _map_sheet(sheet: Worksheet, document: MapDocument) -> None:
     for index in range(len(document.columns)):
         sheet.column_dimensions[get_column_letter(index + 2)].width = MAP_COLUMN_WIDTH
     sheet.freeze_panes = "B5"
+
+
+def _feeling(column: Column) -> str:
+    """'anxious (−2)': the word first, so no cell starts like a formula."""
+    if column.score is None:
+        return column.feeling
+    score = score_text(column.score).replace("-", "−")  # a minus sign
+    return f"{column.feeling} ({score})" if column.feeling else f"({score})"
 
 
 def _pains_and_actions(sheet: Worksheet, document: MapDocument) -> None:
@@ -396,7 +405,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: Value) -> XlCell:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment
 
-    cell = sheet.cell(row=row, column=column)
+    cell = cast("XlCell", sheet.cell(row=row, column=column))  # never a merged one: we merge none
     if isinstance(value, str):
         # Set after the value, which makes openpyxl guess a type (a leading '=' means formula).
         cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -413,6 +422,8 @@ def _fit_columns(sheet: Worksheet) -> None:
     widths: dict[int, int] = {}
     for row in sheet.iter_rows():
         for cell in row:
+            if cell.column is None:
+                continue
             longest = max((len(line) for line in str(cell.value or "").split("\n")), default=0)
             widths[cell.column] = max(widths.get(cell.column, 0), longest)
     for column, width in widths.items():
@@ -422,6 +433,8 @@ def _fit_columns(sheet: Worksheet) -> None:
 
 def _print_landscape_one_page_wide(sheet: Worksheet) -> None:
     sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages down as it takes

@@ -101,7 +101,8 @@ def test_xlsx_map_sheet_is_laid_out_like_the_canvas(sample: JourneyMap) -> None:
     ]
     rows = {row[0].value: [c.value for c in row[1:]] for row in sheet.iter_rows(min_row=5)}
     assert {"Touchpoints", "Emotion", "Pain points", "Delights", "Moments of truth"} <= set(rows)
-    assert rows["Emotion"][2].startswith("−2 anxious")  # a minus sign
+    assert rows["Emotion"][0].startswith("hopeful (+1)\n“We finally think")
+    assert rows["Emotion"][2].startswith("anxious (−2)")  # a minus sign
     assert "Online application form — website" in rows["Touchpoints"][2]
     assert sheet.freeze_panes == "B5"
 
