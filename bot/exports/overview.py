@@ -172,7 +172,7 @@ class _Painter:
         persona = document.personas[0]
         others = len(document.personas) - 1
         name = persona.name + (f"  (+{others} more in the appendix)" if others else "")
-        lines = self.wrap(name, CARD_NAME, width, 1)
+        lines = self.wrap(name, CARD_NAME, width, 2)
         lines += self.wrap(persona.description, NOTE, width, 1)
         if persona.goal:
             lines += self.wrap(f"Goal: {persona.goal}", CARD_TEXT, width, 2)

@@ -20,9 +20,9 @@ from bot.exports.appendix import item_line
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
 from bot.exports.layout import (
     SCOPE_LABELS,
+    Column,
     MapDocument,
     Scorecard,
-    Column,
     Table,
     build_document,
     clean,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 import openpyxl
 
@@ -51,9 +52,10 @@ def read_xlsx(data: bytes, title_hint: str) -> JourneyMap:
     return map_from_grid(grid, title_hint)
 
 
-def _long_table_sheet(workbook: openpyxl.Workbook) -> object | None:
+def _long_table_sheet(workbook: openpyxl.Workbook) -> Any:
     """Our export's Data sheet (one row per fact), which holds the whole map; None in other
-    workbooks, whose first sheet is read."""
+    workbooks, whose first sheet is read. (A read-only worksheet, whose class openpyxl keeps
+    private.)"""
     for sheet in workbook.worksheets[:MAX_SHEETS_SEARCHED]:
         first = next(sheet.iter_rows(values_only=True, max_row=1, max_col=12), ())
         if is_long_header([str(value or "") for value in first]):
