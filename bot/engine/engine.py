@@ -424,7 +424,6 @@ class Engine:
         return Outcome(m, state, reply)
 
     def _export(self, m: JourneyMap, state: FacilitationState, argument: str) -> Outcome:
-        from bot.critique import critique
         from bot.exports import ExportExtras, export_many
 
         reply = self._reply(m, state)
@@ -433,6 +432,8 @@ class Engine:
         formats = [w for w in words if w != "--with-critique"] or ["all"]
         extras = ExportExtras(compare_with=self._other_state(m))
         if with_critique:  # the critique is for the team, not for every reader of the export
+            from bot.critique import critique  # its rules load only when asked for
+
             review = critique(m)
             extras.scorecard = [(area.label, area.score) for area in review.scorecard]
             extras.overall = review.overall
