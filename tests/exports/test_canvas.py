@@ -5,18 +5,20 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops
 
 from bot.exports import export
 from bot.exports.layout import build_document
 from bot.exports.overview import scene_for
-from bot.exports.scene import Polygon, Text
+from bot.exports.scene import Polygon
 from bot.model import JourneyMap
 
 from .conftest import MARKUP
 
 SVG = "{http://www.w3.org/2000/svg}"
 REFERENCE = "tests/exports/reference/sample-canvas.png"
+DIFFERENT_LEVELS = 32  # of 255
+MAX_DIFFERENT = 0.00002  # 0.002% of the pixels: about 120 of a 2,947 x 2,084 picture
 
 
 def texts(journey_map: JourneyMap) -> list[str]:
@@ -78,12 +80,13 @@ def test_page_one_of_the_pdf_and_the_docx_is_the_same_canvas(sample: JourneyMap)
 
 
 def test_the_canvas_png_matches_its_reference(sample: JourneyMap) -> None:
-    """A visual regression test: the picture differs from the committed reference by less than
-    a small mean difference (fonts' anti-aliasing varies a little between FreeType builds).
-    After an intended change: python bench/make_gallery.py --reference."""
+    """A visual regression test. Anti-aliasing may differ by a few levels between builds of
+    FreeType or Agg, so only pixels off by more than DIFFERENT_LEVELS count, and at most
+    MAX_DIFFERENT of the picture may be off: renaming one stage changes 0.012% of it, a KPI's
+    target 0.006%. After an intended change: python bench/make_gallery.py --reference."""
     image = Image.open(io.BytesIO(export(sample, "png").content)).convert("L")
     reference = Image.open(REFERENCE).convert("L")
     assert image.size == reference.size
-    difference = ImageStat.Stat(ImageChops.difference(image, reference)).mean[0]
-    assert difference < 1.5, f"mean difference {difference:.2f} of 255"
-    assert all(isinstance(t, Text) for t in scene_for(build_document(sample)).texts())
+    histogram = ImageChops.difference(image, reference).histogram()
+    different = sum(histogram[DIFFERENT_LEVELS + 1 :]) / (image.width * image.height)
+    assert different <= MAX_DIFFERENT, f"{different:.4%} of the canvas differs from the reference"
