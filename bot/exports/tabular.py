@@ -279,13 +279,15 @@ def render_xlsx(journey_map: JourneyMap, extras: ExportExtras | None = None) -> 
 
 
 def _map_sheet(sheet: Worksheet, document: MapDocument) -> None:
-    """Stages across, only the lanes with content, as on the canvas."""
+    """As on the canvas: title, the persona and scope line, stages across with only the lanes
+    that have content, then the KPI strip."""
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     sheet.title = "Map"
     _put(sheet, 1, 1, document.title).font = Font(bold=True, size=16, color=NAVY_HEX)
     _put(sheet, 2, 1, document.subtitle).font = Font(italic=True, color="607D8B")
+    _put(sheet, 3, 1, _safe(_persona_and_scope_line(document)))
     header = ("Lane", *(column.name for column in document.columns))
     _write_table(sheet, 4, header, [])
     row = 5
@@ -308,10 +310,35 @@ def _map_sheet(sheet: Worksheet, document: MapDocument) -> None:
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill.lstrip("#"))
         row += 1
+    for index, kpi in enumerate(document.kpis.rows):
+        name, _definition, baseline, target, owner, stage = kpi
+        figures = " → ".join(p or "?" for p in (baseline, target))
+        text = "\n".join(p for p in (name, figures, f"Owner: {owner}" if owner else "", stage) if p)
+        if index == 0:
+            _put(sheet, row + 1, 1, "KPIs").font = Font(bold=True, color=NAVY_HEX)
+        _put(sheet, row + 1, index + 2, _safe(text)).font = Font(bold=True)
     sheet.column_dimensions["A"].width = 20
     for index in range(len(document.columns)):
         sheet.column_dimensions[get_column_letter(index + 2)].width = MAP_COLUMN_WIDTH
     sheet.freeze_panes = "B5"
+
+
+def _persona_and_scope_line(document: MapDocument) -> str:
+    """'Maya, first-time buyer — goal: … · Objective: … · Scenario: … · Journey: … → …'."""
+    parts = []
+    if document.personas:
+        persona = document.personas[0]
+        parts.append(persona.name + (f" — goal: {persona.goal}" if persona.goal else ""))
+    scope = dict(document.scope)
+    journey = " → ".join(p for p in (scope.get("Journey starts"), scope.get("Journey ends")) if p)
+    for label, text in (
+        ("Objective", scope.get("Objective", "")),
+        ("Scenario", scope.get("Scenario", "")),
+        ("Journey", journey),
+    ):
+        if text:
+            parts.append(f"{label}: {text}")
+    return " · ".join(parts)
 
 
 def _feeling(column: Column) -> str:

@@ -91,6 +91,8 @@ def test_xlsx_sheets(sample: JourneyMap) -> None:
 def test_xlsx_map_sheet_is_laid_out_like_the_canvas(sample: JourneyMap) -> None:
     sheet = workbook(export(sample, "xlsx"))["Map"]
     assert sheet["A1"].value == "First-time mortgage buyers"
+    assert sheet["A3"].value.startswith("Maya, first-time buyer — goal: Buy a two-bedroom flat")
+    assert "Journey: They start wondering" in sheet["A3"].value
     assert [c.value for c in sheet[4]] == [
         "Lane",
         "Dream",
@@ -105,6 +107,7 @@ def test_xlsx_map_sheet_is_laid_out_like_the_canvas(sample: JourneyMap) -> None:
     assert rows["Emotion"][2].startswith("anxious (−2)")  # a minus sign
     assert "Online application form — website" in rows["Touchpoints"][2]
     assert sheet.freeze_panes == "B5"
+    assert rows["KPIs"][0] == "Application drop-out rate\n38% → 19%\nOwner: Head of lending\nApply"
 
 
 def test_xlsx_pains_actions_kpis_persona_and_scope(sample: JourneyMap) -> None:
