@@ -182,13 +182,3 @@ def _refresh(client: WebClient, store: MapStore, map_id: str) -> None:
     stored = store.load_by_id(map_id)
     if stored is not None:
         _edit(client, canvas_id, stored.journey_map)
-
-
-def flush_pending() -> None:
-    """Run every waiting update now (at shutdown, and in tests)."""
-    with _timers_lock:
-        waiting = list(_timers.items())
-        _timers.clear()
-    for _, timer in waiting:
-        timer.cancel()
-        timer.function(*timer.args)  # type: ignore[attr-defined]
