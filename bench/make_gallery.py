@@ -1,31 +1,34 @@
-"""Regenerate docs/gallery/: the sample map exported to every format.
+"""Regenerate docs/gallery/: the sample map exported to every format, the open ones included,
+and, with --reference, the canvas picture the visual regression test compares against.
 
-The scorecard is illustrative (the critique fills it in for real maps), so the gallery shows
-where it goes. Usage: python bench/make_gallery.py
+The gallery is exported as a team would export it for a review: without the critique (that is
+asked for with `--with-critique`). Usage: python bench/make_gallery.py [--reference]
 """
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
-from bot.exports import ExportExtras, export_many, write_files
+from bot.exports import FORMATS, OPEN_FORMATS, export, export_many, write_files
 from bot.samples import sample_map
 
-GALLERY = Path(__file__).parent.parent / "docs" / "gallery"
-EXAMPLE_EXTRAS = ExportExtras(
-    scorecard=[("Scope", 90), ("Personas", 70), ("Touchpoints", 85), ("Evidence", 40)],
-    overall=72,
-    top_findings=[
-        "Most items are assumed: back the Apply stage with interview quotes.",
-        "No delight is recorded before Approval.",
-    ],
-)
+ROOT = Path(__file__).parent.parent
+GALLERY = ROOT / "docs" / "gallery"
+REFERENCE = ROOT / "tests" / "exports" / "reference" / "sample-canvas.png"
 
 
 def main() -> None:
-    files = export_many(sample_map(), "all", EXAMPLE_EXTRAS)
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reference", action="store_true", help="Also rewrite the PNG reference.")
+    args = parser.parse_args()
+    files = export_many(sample_map(), [*FORMATS, *OPEN_FORMATS])
     for path, file in zip(write_files(files, GALLERY), files, strict=True):
-        print(f"{path.relative_to(GALLERY.parent.parent)}  {file.summary}")
+        print(f"{path.relative_to(ROOT)}  {file.summary}")
+    if args.reference:
+        REFERENCE.parent.mkdir(parents=True, exist_ok=True)
+        REFERENCE.write_bytes(export(sample_map(), "png").content)
+        print(f"{REFERENCE.relative_to(ROOT)}  the canvas reference")
 
 
 if __name__ == "__main__":

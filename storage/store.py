@@ -20,7 +20,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import IntegrityError
 
 from storage import migrate
-from storage.tables import map_versions, maps, processed_events, review_reminders
+from storage.tables import map_canvases, map_versions, maps, processed_events, review_reminders
 
 CONNECT_TIMEOUT_SECONDS = 5
 
@@ -368,6 +368,23 @@ class MapStore(Generic[M]):
                 processed_events.delete().where(processed_events.c.seen_at < cutoff)
             )
         return result.rowcount
+
+    # --- the Slack canvas of a map -------------------------------------------------------------
+
+    def canvas_of(self, map_id: str) -> str | None:
+        query = sa.select(map_canvases.c.canvas_id).where(map_canvases.c.map_id == map_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
+    def remember_canvas(self, map_id: str, canvas_id: str) -> None:
+        """Record (or replace) the canvas that mirrors the map."""
+        with self.engine.begin() as conn:
+            conn.execute(map_canvases.delete().where(map_canvases.c.map_id == map_id))
+            conn.execute(
+                map_canvases.insert().values(
+                    map_id=map_id, canvas_id=canvas_id, created_at=utc_now()
+                )
+            )
 
     # --- review reminders ----------------------------------------------------------------------
 

@@ -69,3 +69,12 @@ llm_usage = sa.Table(
     sa.Column("calls", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# The Slack canvas that mirrors a map (one per map), kept up to date after each saved version.
+map_canvases = sa.Table(
+    "map_canvases",
+    metadata,
+    sa.Column("map_id", sa.String(64), primary_key=True),
+    sa.Column("canvas_id", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)

@@ -434,18 +434,20 @@ class Engine:
         return Outcome(m, state, reply)
 
     def _export(self, m: JourneyMap, state: FacilitationState, argument: str) -> Outcome:
-        from bot.critique import critique
         from bot.exports import ExportExtras, export_many
 
         reply = self._reply(m, state)
-        formats = argument.lower().replace(",", " ").split() or ["all"]
-        review = critique(m)
-        extras = ExportExtras(
-            scorecard=[(area.label, area.score) for area in review.scorecard],
-            overall=review.overall,
-            top_findings=[f.problem for f in review.findings[:5]],
-            compare_with=self._other_state(m),
-        )
+        words = argument.lower().replace(",", " ").split()
+        with_critique = "--with-critique" in words
+        formats = [w for w in words if w != "--with-critique"] or ["all"]
+        extras = ExportExtras(compare_with=self._other_state(m))
+        if with_critique:  # the critique is for the team, not for every reader of the export
+            from bot.critique import critique  # its rules load only when asked for
+
+            review = critique(m)
+            extras.scorecard = [(area.label, area.score) for area in review.scorecard]
+            extras.overall = review.overall
+            extras.top_findings = [f.problem for f in review.findings[:5]]
         try:
             files = export_many(m, "all" if "all" in formats else formats, extras)
         except ValueError as unknown:  # names are checked before anything is made

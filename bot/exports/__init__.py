@@ -37,6 +37,7 @@ _RENDERERS: dict[str, tuple[str, str]] = {
     "docx": ("docx", "render"),
     "pdf": ("pdf", "render"),
     "png": ("png", "render"),
+    "svg": ("svg", "render"),
     "csv": ("tabular", "render_csv"),
     "xlsx": ("tabular", "render_xlsx"),
     "json": ("json", "render"),

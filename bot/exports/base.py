@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from bot.model import JourneyMap
 
-FORMATS: tuple[str, ...] = ("markdown", "docx", "pdf", "png", "csv", "xlsx", "json")
+FORMATS: tuple[str, ...] = ("markdown", "docx", "pdf", "png", "svg", "csv", "xlsx", "json")
 # Open formats other tools read; exported when asked for by name, not by "all".
 OPEN_FORMATS: tuple[str, ...] = ("mermaid", "cjml")
 
@@ -20,6 +20,7 @@ FILE_TYPES: dict[str, tuple[str, str]] = {
     "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "pdf": ("pdf", "application/pdf"),
     "png": ("png", "image/png"),
+    "svg": ("svg", "image/svg+xml"),
     "csv": ("csv", "text/csv"),
     "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "json": ("json", "application/json"),

@@ -3,8 +3,11 @@
 CJML (SINTEF; Halvorsrud et al.) models a journey as actors and touchpoints, each touchpoint an
 end-user action or a communication between an initiator and a receiver over a channel, grouped in
 phases. We write one `plannedJourney`: phases are our stages, the end user is the persona, each
-owning team is a service provider, a touchpoint with an owner is a communication point from the
-customer to that team, and one without an owner is an action of the customer alone. Emotions,
+owning team is a service provider, and a touchpoint with an owner is a communication point
+between the customer and that team over its channel. Who starts it is read from the words
+(`initiated_by`): a reminder, letter, offer or notification comes from the provider, and so does
+anything sent on a channel only providers send on (post, advert); the rest the customer starts.
+A touchpoint without an owner is an action of the customer alone, on its channel. Emotions,
 pains, KPIs and actions have no CJML element and are left out. No XSD for CJML 2.0 is published,
 so tests check the output against the structure of the published examples."""
 
@@ -17,6 +20,21 @@ from bot.exports.base import ExportExtras, ExportFile, export_file
 from bot.model import JourneyMap, Touchpoint
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.-]+")
+# Words that name a message the service sends out, so the provider starts the touchpoint.
+_PROVIDER_WORDS = re.compile(
+    r"\b(reminders?|letters?|notifications?|alerts?|offers?|confirmations?|statements?|"
+    r"invoices?|bills?|newsletters?|campaigns?|adverts?|ads|outreach|welcome|follow[- ]?up|"
+    r"requests?|approvals?|decisions?|surveys?|sends?|sent|calls? from)\b",
+    re.IGNORECASE,
+)
+PROVIDER_CHANNELS = frozenset({"post", "advert"})
+
+
+def initiated_by(tp: Touchpoint) -> str:
+    """'provider' or 'customer': who starts the touchpoint, read from its words and channel."""
+    if tp.channel.strip().lower() in PROVIDER_CHANNELS or _PROVIDER_WORDS.search(tp.description):
+        return "provider"
+    return "customer"
 
 
 def team_id(owner: str) -> str:
@@ -49,9 +67,15 @@ def _touchpoint(parent: ET.Element, tp: Touchpoint, end_user: str) -> None:
     element = ET.SubElement(parent, kind)
     _text(element, "touchpointID", tp.id)
     ET.SubElement(element, "belongsTo", {"phaseIDref": tp.stage_id})
-    _party(element, "initiator", end_user, tp.customer_action or tp.description)
-    if tp.owner:
+    if tp.owner and initiated_by(tp) == "provider":
+        _party(element, "initiator", team_id(tp.owner), tp.description)
+        _party(element, "receiver", end_user, tp.customer_action or tp.description)
+    elif tp.owner:
+        _party(element, "initiator", end_user, tp.customer_action or tp.description)
         _party(element, "receiver", team_id(tp.owner), tp.description)
+    else:
+        _party(element, "initiator", end_user, tp.customer_action or tp.description)
+    if tp.owner or tp.channel:
         channel = ET.SubElement(element, "channel")
         _text(channel, "channelName", tp.channel or "unknown")
     if tp.customer_thought:

@@ -1,195 +1,215 @@
-"""DOCX: a Word document to hand round, with the journey grid on landscape pages.
+"""DOCX: page 1 is the one-page canvas (bot.exports.overview) as a picture; the appendix follows
+(bot.exports.appendix) in real Word styles: Title, Heading 1-2, List Bullet, and the built-in
+"Light Grid Accent 1" / "Medium Shading 1 Accent 1" table styles. Every page is landscape, A4
+(A3 for a canvas too wide to read on A4).
 
-Order: title and scope, persona cards, the grid (lanes as rows, at most STAGES_PER_PAGE stages per
-table), the emotion curve picture, pain points and the like, KPIs, actions, critique scorecard.
+Text is in Arial: Word has it, and LibreOffice sets it in Liberation Sans, which has the same
+metrics, so lines and pages break alike in both.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from docx import Document
-from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Pt, RGBColor
-from docx.table import Table as WordTable
-from docx.table import _Cell, _Row
-from docx.text.paragraph import Paragraph
-
+from bot.exports.appendix import TITLE, stage_details, vote_lines
 from bot.exports.base import ExportExtras, ExportFile, count, export_file
-from bot.exports.emotion_chart import emotion_chart
-from bot.exports.layout import Item, Lane, MapDocument, Table, build_document
-from bot.exports.palette import LABEL_FILL, LANE_FILLS, MUTED, NAVY, SCORE_FILLS
-from bot.exports.sourcing import LEGEND
+from bot.exports.layout import MapDocument, Table, build_document
+from bot.exports.overview import scene_for
+from bot.exports.palette import MUTED, NAVY
+from bot.exports.scene_png import scene_png
+from bot.exports.sourcing import COMPACT_LEGEND_LINE
 from bot.model import JourneyMap
 
-A4_SHORT, A4_LONG = Cm(21), Cm(29.7)
-MARGIN = Cm(1.8)
-LANE_COLUMN = Cm(3.4)
-BODY_SIZE = Pt(10)
-TABLE_SIZE = Pt(9)
-GRID_SIZE = Pt(8.5)
-SCOPE_WEIGHTS = (1, 3)
-NOTE_SIZE = Pt(7.5)
-WHITE = "FFFFFF"
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+
+FONT = "Arial"
+A3_FROM_WIDTH_PT = 1100
+CANVAS_PX_PER_PT = 2.5  # a sharp picture at a modest file size
+MARGIN_CM = 1.5
+LABEL_TABLE_STYLE = "Light Grid Accent 1"
+DATA_TABLE_STYLE = "Medium Shading 1 Accent 1"
+BODY_PT = 10
+TABLE_PT = 9
+NOTE_PT = 8
 
 
 def render(journey_map: JourneyMap, extras: ExportExtras | None = None) -> ExportFile:
+    from docx import Document
+
     document = build_document(journey_map, extras)
+    scene = scene_for(document)
     word = Document()
-    _setup(word, document.title)
-    _front(word, document)
-    _new_section(word, landscape=True)
-    _grid(word, document)
-    _emotion_curve(word, document)
-    _new_section(word, landscape=False)
-    _highlights(word, document)
-    _evidence(word, document)
-    _table_section(word, "KPIs", document.kpis)
-    _table_section(word, "Actions", document.actions)
-    _scorecard(word, document)
+    _setup(word, document.title, a3=scene.width > A3_FROM_WIDTH_PT)
+    picture, _ = scene_png(scene, CANVAS_PX_PER_PT)
+    _canvas_page(word, picture, scene.width / scene.height)
+    _appendix(word, document)
     buffer = io.BytesIO()
     word.save(buffer)
     stages = count(len(document.columns), "stage")
     touchpoints = count(sum(len(cell) for cell in document.lanes[0].cells), "touchpoint")
-    summary = f"Word document, {stages}, {touchpoints}"
+    critique = ", with the critique" if document.scorecard else ""
+    summary = f"Word document, {stages}, {touchpoints}{critique}"
     return export_file(document.title, "docx", buffer.getvalue(), summary)
 
 
-def _setup(word: WordDocument, title: str) -> None:
+def _setup(word: WordDocument, title: str, a3: bool) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt, RGBColor
+
     word.core_properties.title = title
-    word.styles["Normal"].font.size = BODY_SIZE
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet"):
+        style = word.styles[name]
+        style.font.name = FONT
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(_qn(attribute), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(_qn(theme), None)
+    word.styles["Normal"].font.size = Pt(BODY_PT)
+    for name, size in (("Title", 22), ("Heading 1", 15), ("Heading 2", 12)):
+        word.styles[name].font.size = Pt(size)
+        word.styles[name].font.color.rgb = RGBColor.from_string(NAVY[1:])
     section = word.sections[0]
-    section.page_width, section.page_height = A4_SHORT, A4_LONG
+    section.orientation = WD_ORIENT.LANDSCAPE
+    long, short = (Cm(42), Cm(29.7)) if a3 else (Cm(29.7), Cm(21))
+    section.page_width, section.page_height = long, short
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, MARGIN)
+        setattr(section, side, Cm(MARGIN_CM))
 
 
-def _new_section(word: WordDocument, landscape: bool) -> None:
-    section = word.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    width, height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
-    section.page_width, section.page_height = width, height
+def _qn(name: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(name)
 
 
-def _usable_width(word: WordDocument) -> Length:
-    section = word.sections[-1]
-    page, left, right = section.page_width, section.left_margin, section.right_margin
-    assert page is not None and left is not None and right is not None  # set by our page setup
-    return Length(page - left - right)
+def _canvas_page(word: WordDocument, picture: bytes, ratio: float) -> None:
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Length
+
+    width, height = _usable(word)
+    width = min(width, int(height * 0.97 * ratio))  # leaves the page break room on the page
+    paragraph = word.add_paragraph()
+    paragraph.paragraph_format.space_after = 0
+    paragraph.add_run().add_picture(io.BytesIO(picture), width=Length(width))
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
 
 
-def _front(word: WordDocument, document: MapDocument) -> None:
-    word.add_heading(document.title, level=0)
-    word.add_paragraph(document.subtitle).runs[0].font.color.rgb = RGBColor.from_string(MUTED[1:])
+def _appendix(word: WordDocument, document: MapDocument) -> None:
+    word.add_heading(f"{TITLE}: {document.title}", level=0)
+    _muted(word.add_paragraph(), document.subtitle)
     word.add_heading("Scope", level=1)
     if document.scope:
-        table = _table(word, Table((), document.scope, SCOPE_WEIGHTS), header=False)
-        for row in table.rows:
-            _fill(row.cells[0], LABEL_FILL)
-            row.cells[0].paragraphs[0].runs[0].bold = True
+        _label_table(word, document.scope, (1, 4))
     else:
         _none_yet(word, "No scope yet.")
     word.add_heading("Personas", level=1)
     if not document.personas:
         _none_yet(word, "No personas yet.")
     for persona in document.personas:
-        card = word.add_table(rows=1, cols=1)
-        card.style = "Table Grid"
-        cell = card.cell(0, 0)
-        _fill(cell, LABEL_FILL)
-        name = cell.paragraphs[0].add_run(persona.name)
-        name.bold, name.font.size = True, Pt(12)
-        if persona.description:
-            cell.add_paragraph(persona.description)
-        for label, text in persona.facts:
-            paragraph = cell.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(text)
-        word.add_paragraph()
-
-
-def _grid(word: WordDocument, document: MapDocument) -> None:
-    word.add_heading("Journey map", level=1)
-    if not document.columns:
+        word.add_heading(persona.name, level=2)
+        about = [("About", persona.description)] if persona.description else []
+        _label_table(word, [*about, *persona.facts], (1, 4))
+    word.add_heading("Stage by stage", level=1)
+    details = stage_details(document)
+    if not details:
         _none_yet(word, "No stages yet.")
-    pages = document.pages()
-    for number, page in enumerate(pages):
-        if len(pages) > 1:
-            total = len(document.columns)
-            word.add_heading(f"Stages {page.start + 1}–{page.stop} of {total}", level=2)
-        table = word.add_table(rows=1 + len(document.lanes), cols=1 + len(page))
-        table.style = "Table Grid"
-        stage_width = (_usable_width(word) - LANE_COLUMN) // len(page)
-        _column_widths(table, [LANE_COLUMN, *[Length(stage_width)] * len(page)])
-        _header_row(table.rows[0], ["", *(document.columns[i].name for i in page)])
-        for row, lane in zip(table.rows[1:], document.lanes, strict=True):
-            _lane_row(row, lane, page, document)
-        if number < len(pages) - 1:
-            word.add_page_break()
+    _muted(word.add_paragraph(), COMPACT_LEGEND_LINE)
+    for detail in details:
+        word.add_heading(f"{detail.number}. {detail.name}", level=2)
+        if detail.description:
+            word.add_paragraph(detail.description)
+        rows: list[tuple[str, str]] = [("Emotion", detail.emotion)] if detail.emotion else []
+        rows += [(lane, "\n".join(f"• {line}" for line in lines)) for lane, lines in detail.rows]
+        if rows:
+            _label_table(word, rows, (1, 5))
+    _table_section(word, "KPIs", document.kpis)
+    _table_section(word, "Actions", document.actions)
+    _votes(word, document)
+    _evidence(word, document)
+    _critique(word, document)
 
 
-def _lane_row(row: _Row, lane: Lane, page: range, document: MapDocument) -> None:
-    title = row.cells[0]
-    _fill(title, LABEL_FILL)
-    _text(title.paragraphs[0], lane.title, bold=True)
-    for cell, index in zip(row.cells[1:], page, strict=True):
-        _items(cell, lane.cells[index])
-        score = document.columns[index].score
-        if lane.key == "emotion" and score is not None:
-            _fill(cell, SCORE_FILLS[score])
-        elif lane.key in LANE_FILLS and lane.cells[index]:
-            _fill(cell, LANE_FILLS[lane.key])
+def _label_table(
+    word: WordDocument, rows: Sequence[tuple[str, str]], weights: tuple[int, int]
+) -> None:
+    table = word.add_table(rows=len(rows), cols=2)
+    table.style = LABEL_TABLE_STYLE
+    for row, (label, text) in zip(table.rows, rows, strict=True):
+        _cell_text(row.cells[0].paragraphs[0], label, bold=True)
+        _cell_text(row.cells[1].paragraphs[0], text)
+    _widths(word, table, weights)
+    word.add_paragraph()
 
 
-def _items(cell: _Cell, items: Sequence[Item]) -> None:
-    for n, item in enumerate(items):
-        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-        paragraph.paragraph_format.space_after = Pt(3)
-        _text(paragraph, item.text)
-        if item.note:
-            note = paragraph.add_run(f"\n{item.note}")
-            note.font.size, note.italic = NOTE_SIZE, True
-            note.font.color.rgb = RGBColor.from_string(MUTED[1:])
-        if item.mark:
-            mark = paragraph.add_run(f"\n{item.mark}")
-            mark.font.size = NOTE_SIZE
-            mark.font.color.rgb = RGBColor.from_string(MUTED[1:])
+def _cell_text(paragraph: Paragraph, text: str, bold: bool = False) -> None:
+    from docx.shared import Pt
 
-
-def _text(paragraph: Paragraph, text: str, bold: bool = False) -> None:
     run = paragraph.add_run(text)
-    run.bold, run.font.size = bold, GRID_SIZE
+    run.bold, run.font.size = bold, Pt(TABLE_PT)
 
 
-def _emotion_curve(word: WordDocument, document: MapDocument) -> None:
-    word.add_heading("Emotion curve", level=1)
-    picture = emotion_chart(document.columns, document.compare)
-    if picture is None:
-        _none_yet(word, "No emotions scored yet.")
-    else:
-        word.add_picture(io.BytesIO(picture), width=_usable_width(word))
+def _table_section(word: WordDocument, title: str, content: Table) -> None:
+    word.add_heading(title, level=1)
+    if not content.rows:
+        _none_yet(word, "None yet.")
+        return
+    table = word.add_table(rows=1 + len(content.rows), cols=len(content.header))
+    table.style = DATA_TABLE_STYLE
+    _repeat_as_header(table)
+    for row, values in zip(table.rows, (content.header, *content.rows), strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            _cell_text(cell.paragraphs[0], value)
+    _widths(word, table, content.weights)
+
+
+def _repeat_as_header(table: WordTable) -> None:
+    """The first row heads every page the table runs onto."""
+    from docx.oxml import OxmlElement
+
+    flag = OxmlElement("w:tblHeader")
+    flag.set(_qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(flag)
+
+
+def _widths(word: WordDocument, table: WordTable, weights: Sequence[float]) -> None:
+    from docx.shared import Length
+
+    unit = _usable(word)[0] / sum(weights)
+    widths = [Length(int(unit * weight)) for weight in weights]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the table grid, which LibreOffice lays out by
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width  # each cell's own width, which Word prefers
+
+
+def _usable(word: WordDocument) -> tuple[int, int]:
+    """The page's width and height inside its margins, in EMU (every page is alike)."""
+    section = word.sections[0]
+    width, height = section.page_width or 0, section.page_height or 0
+    left, right = section.left_margin or 0, section.right_margin or 0
+    top, bottom = section.top_margin or 0, section.bottom_margin or 0
+    return width - left - right, height - top - bottom
+
+
+def _votes(word: WordDocument, document: MapDocument) -> None:
+    lines = vote_lines(document)
+    if not lines and document.compare is None:
+        return
+    word.add_heading("Emotion votes and their reasons", level=1)
     if document.compare is not None:
         _muted(word.add_paragraph(), document.compare.caption)
-    for column in document.columns:
-        if not (column.votes or column.reason):
-            continue
+    for stage, line in lines:
         paragraph = word.add_paragraph(style="List Bullet")
-        paragraph.add_run(f"{column.name}: ").bold = True
-        settled = f"settled at {column.emotion}" if column.emotion else "not settled"
-        paragraph.add_run(", ".join(part for part in (settled, column.spread) if part))
-        if column.reason:
-            paragraph.add_run(". Why: ").italic = True
-            paragraph.add_run(column.reason)
-
-
-def _muted(paragraph: Paragraph, text: str) -> None:
-    run = paragraph.add_run(text)
-    run.font.size = NOTE_SIZE
-    run.font.color.rgb = RGBColor.from_string(MUTED[1:])
+        paragraph.add_run(f"{stage}: ").bold = True
+        paragraph.add_run(line)
 
 
 def _evidence(word: WordDocument, document: MapDocument) -> None:
@@ -202,12 +222,10 @@ def _evidence(word: WordDocument, document: MapDocument) -> None:
         paragraph = word.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{stage.name}: ").bold = True
         paragraph.add_run(stage.text)
-    _muted(word.add_paragraph(), LEGEND)
     if summary.sources:
         word.add_heading("Sources", level=2)
     for source in summary.sources:
         paragraph = word.add_paragraph()
-        paragraph.paragraph_format.space_after = Pt(2)
         paragraph.add_run(f"{source.number}. {source.label}: ").bold = True
         paragraph.add_run(f"“{source.text}”" if source.kind == "quote" else source.text)
         if source.url:
@@ -216,26 +234,7 @@ def _evidence(word: WordDocument, document: MapDocument) -> None:
             _muted(paragraph, f" — {source.cited}")
 
 
-def _highlights(word: WordDocument, document: MapDocument) -> None:
-    word.add_heading("Pain points, delights and moments of truth", level=1)
-    if not document.highlights:
-        _none_yet(word, "None yet.")
-    for highlight in document.highlights:
-        paragraph = word.add_paragraph(style="List Bullet")
-        paragraph.add_run(highlight.kind).bold = True
-        paragraph.add_run(f" ({highlight.where}): " if highlight.where else ": ")
-        paragraph.add_run(highlight.text)
-
-
-def _table_section(word: WordDocument, title: str, table: Table) -> None:
-    word.add_heading(title, level=1)
-    if table.rows:
-        _table(word, table, header=True)
-    else:
-        _none_yet(word, "None yet.")
-
-
-def _scorecard(word: WordDocument, document: MapDocument) -> None:
+def _critique(word: WordDocument, document: MapDocument) -> None:
     card = document.scorecard
     if card is None:
         return
@@ -248,50 +247,12 @@ def _scorecard(word: WordDocument, document: MapDocument) -> None:
         word.add_paragraph(finding, style="List Number")
 
 
-def _table(word: WordDocument, content: Table, header: bool) -> WordTable:
-    table = word.add_table(rows=header + len(content.rows), cols=len(content.weights))
-    table.style = "Table Grid"
-    if header:
-        _header_row(table.rows[0], content.header)
-    for row, values in zip(table.rows[header:], content.rows, strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.paragraphs[0].add_run(value).font.size = TABLE_SIZE
-    unit = _usable_width(word) / sum(content.weights)
-    _column_widths(table, [Length(int(unit * weight)) for weight in content.weights])
-    return table
+def _muted(paragraph: Paragraph, text: str) -> None:
+    from docx.shared import Pt, RGBColor
 
-
-def _header_row(row: _Row, names: Sequence[str]) -> None:
-    """Navy, white and bold, repeated at the top of every page the table runs onto."""
-    _row_flag(row, "w:tblHeader")
-    for cell, name in zip(row.cells, names, strict=True):
-        _fill(cell, NAVY)
-        run = cell.paragraphs[0].add_run(name)
-        run.bold, run.font.size = True, Pt(9.5)
-        run.font.color.rgb = RGBColor.from_string(WHITE)
-
-
-def _row_flag(row: _Row, name: str) -> None:
-    """Set a row property python-docx has no API for."""
-    flag = OxmlElement(name)
-    flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
-
-
-def _column_widths(table: WordTable, widths: Sequence[Length]) -> None:
-    table.autofit = False
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-
-
-def _fill(cell: _Cell, colour: str) -> None:
-    """Shade a cell: python-docx has no API for it, so write the w:shd element."""
-    shade = OxmlElement("w:shd")
-    shade.set(qn("w:val"), "clear")
-    shade.set(qn("w:color"), "auto")
-    shade.set(qn("w:fill"), colour.lstrip("#"))
-    cell._tc.get_or_add_tcPr().append(shade)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(NOTE_PT)
+    run.font.color.rgb = RGBColor.from_string(MUTED[1:])
 
 
 def _none_yet(word: WordDocument, text: str) -> None:

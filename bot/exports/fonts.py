@@ -3,25 +3,32 @@
 DejaVu Sans ships with matplotlib and covers Latin, Greek, Cyrillic and many symbols; Noto fonts
 from PyPI packages fill in the rest: symbols, (monochrome) emoji, Chinese, Japanese and Korean,
 and the scripts of South and South-East Asia and beyond.
-A fallback is used only when the text needs it: every extra font slows matplotlib's text layout,
-and loading the CJK font into a PDF costs a third of a second.
+A fallback is used only when the text needs it: loading the CJK font into a PDF costs a third
+of a second. Nothing here imports matplotlib (slow to import): its fonts are found on disk, and
+their character maps read with fontTools.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
 
 import manimgx_fonts
-import matplotlib
 import noto_cjk_sans_jp_regular
-from matplotlib import font_manager
-from matplotlib.ft2font import FT2Font
 
-_DEJAVU_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+def _package_dir(name: str) -> Path:
+    """Where an installed package lives, without importing it."""
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"{name} is not installed: JourneyBot's fonts come with it")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+_DEJAVU_DIR = _package_dir("matplotlib") / "mpl-data" / "fonts" / "ttf"
 _NOTO_DIR = Path(manimgx_fonts.__file__).parent
 
 MAIN_FAMILY = "DejaVu Sans"
@@ -86,20 +93,9 @@ def fallbacks_for(text: Iterable[str]) -> list[Fallback]:
     return chosen
 
 
-def matplotlib_family(text: Iterable[str]) -> list[str]:
-    """The font family list to give matplotlib text drawn from `text`."""
-    _register_with_matplotlib()
-    return [MAIN_FAMILY, *(fallback.family for fallback in fallbacks_for(text))]
-
-
 @cache
 def code_points(path: Path) -> frozenset[int]:
-    return frozenset(FT2Font(str(path)).get_charmap())
+    from fontTools.ttLib import TTFont
 
-
-@cache
-def _register_with_matplotlib() -> None:
-    for fallback in FALLBACKS:
-        font_manager.fontManager.addfont(str(fallback.path))
-    # The fallbacks are single-weight: bold text set in them would log a warning per string.
-    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap() or {})

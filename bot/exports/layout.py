@@ -16,7 +16,7 @@ from typing import Literal
 
 from bot.exports.base import ExportExtras
 from bot.exports.overlay import Comparison, build_comparison
-from bot.exports.sourcing import EvidenceSummary, SourceBook, mark
+from bot.exports.sourcing import EvidenceSummary, SourceBook, compact_mark, mark
 from bot.model import Action, Anchored, Evidence, JourneyMap, Kpi, Persona, Touchpoint
 
 STAGES_PER_PAGE = 6
@@ -72,9 +72,19 @@ class Item:
         return mark(self.evidence, self.sources)
 
     @property
+    def compact(self) -> str:
+        """The evidence as a compact marker: '◆ 1, 2', '◇', '' (see sourcing.COMPACT_LEGEND)."""
+        return compact_mark(self.evidence, self.sources)
+
+    @property
     def line(self) -> str:
         line = f"{self.text} — {self.note}" if self.note else self.text
         return f"{line} {self.mark}" if self.mark else line
+
+    @property
+    def compact_line(self) -> str:
+        line = f"{self.text} — {self.note}" if self.note else self.text
+        return f"{line} {self.compact}" if self.compact else line
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,8 @@ class PersonaCard:
     name: str
     description: str
     facts: tuple[tuple[str, str], ...]
+    goal: str = ""  # the first goal, for the canvas
+    quote: str = ""  # the customer's own words: the first emotion quote of the map
 
 
 @dataclass(frozen=True)
@@ -193,7 +205,8 @@ def _strings(value: object) -> Iterator[str]:
 
 def build_document(journey_map: JourneyMap, extras: ExportExtras | None = None) -> MapDocument:
     book = SourceBook(clean)
-    personas = tuple(_persona_card(p, book) for p in journey_map.personas)
+    quote = next((clean(e.quote) for e in journey_map.emotions if e.quote.strip()), "")
+    personas = tuple(_persona_card(p, book, quote) for p in journey_map.personas)
     lanes = _lanes(journey_map, book)
     return MapDocument(
         title=" ".join(clean(journey_map.title).split()),  # one line: it heads pages
@@ -238,20 +251,30 @@ def _subtitle(journey_map: JourneyMap) -> str:
     return " · ".join(parts)
 
 
-def _persona_card(persona: Persona, book: SourceBook) -> PersonaCard:
+def _persona_card(persona: Persona, book: SourceBook, quote: str) -> PersonaCard:
     sources = book.cite(persona.evidence, clean(persona.name))
     facts = (
         ("Goals", "; ".join(persona.goals)),
         ("Needs", "; ".join(persona.needs)),
         ("Frustrations", "; ".join(persona.frustrations)),
         ("Source", persona.data_source),
-        ("Evidence", mark(persona.evidence.level.value, sources)),
+        ("Evidence", _evidence_words(persona.evidence.level.value, sources)),
     )
     return PersonaCard(
         name=clean(persona.name),
         description=clean(persona.description),
         facts=tuple((label, clean(text)) for label, text in facts if text),
+        goal=clean(persona.goals[0]) if persona.goals else "",
+        quote=quote,
     )
+
+
+def _evidence_words(level: str, sources: tuple[int, ...]) -> str:
+    """'observed, source 1', 'assumed': for a labelled field, where a mark would be cryptic."""
+    if not sources:
+        return level
+    numbers = ", ".join(map(str, sources))
+    return f"{level}, source{'s' if len(sources) > 1 else ''} {numbers}"
 
 
 def _columns(journey_map: JourneyMap) -> tuple[Column, ...]:

@@ -12,6 +12,7 @@ from bot.exports.base import ExportExtras, ExportFile, export_file
 from bot.model import JourneyMap
 
 _BREAKING = re.compile(r"[:;#\r\n`]+")
+_ACTOR_BREAKING = re.compile(r",+")  # actors are comma-separated: a comma in a name splits it
 NEUTRAL = 3
 
 
@@ -21,8 +22,14 @@ def clean(text: str) -> str:
     return " ".join(text.split()) or "untitled"
 
 
+def actor(name: str) -> str:
+    """An actor name Mermaid reads as one actor: 'Maya, first-time buyer' -> 'Maya – first-time
+    buyer'."""
+    return clean(_ACTOR_BREAKING.sub(" –", name))
+
+
 def mermaid_journey(m: JourneyMap) -> str:
-    customer = clean(m.personas[0].name) if m.personas else "Customer"
+    customer = actor(m.personas[0].name) if m.personas else "Customer"
     lines = ["journey", f"    title {clean(m.title)}"]
     for stage in m.stages:
         emotion = m.emotion_for(stage.id)
@@ -32,7 +39,7 @@ def mermaid_journey(m: JourneyMap) -> str:
         if not touchpoints:
             lines.append(f"      {clean(stage.name)}: {score}: {customer}")
         for tp in touchpoints:
-            actors = [customer] + ([clean(tp.owner)] if tp.owner else [])
+            actors = [customer] + ([actor(tp.owner)] if tp.owner else [])
             lines.append(f"      {clean(tp.description)}: {score}: {', '.join(actors)}")
     return "\n".join(lines) + "\n"
 

@@ -19,6 +19,19 @@ LEGEND = (
     "Each item is marked [observed] (in research or analytics), [reported] (by customers or "
     "staff) or [assumed] (by the team), with the numbers of its sources."
 )
+# The compact marker the canvas and the documents print after an item; assumed is unmarked,
+# as most of a young map is, and a mark in every cell would drown the content.
+COMPACT_MARKS: dict[str, str] = {"observed": "◆", "reported": "◇", "assumed": ""}
+COMPACT_LEGEND: tuple[tuple[str, str], ...] = (
+    ("◆", "observed in research"),
+    ("◇", "reported by customers or staff"),
+    ("", "unmarked: assumed by the team"),
+    ("1, 2", "numbered sources in the appendix"),
+)
+COMPACT_LEGEND_LINE = (
+    "Evidence: ◆ observed in research or analytics, ◇ reported by customers or staff, "
+    "unmarked items are assumed by the team; numbers point to the sources below."
+)
 USED_BY_LIMIT = 3
 _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+")
 
@@ -29,6 +42,17 @@ def mark(level: str, sources: tuple[int, ...]) -> str:
         return ""
     numbers = ", ".join(map(str, sources))
     return f"[{level} · {numbers}]" if numbers else f"[{level}]"
+
+
+def compact_mark(level: str, sources: tuple[int, ...]) -> str:
+    """'◆ 1, 2', '◇', '' for an assumed item without sources or an item carrying no evidence."""
+    if not level:
+        return ""
+    numbers = ",".join(map(str, sources))
+    glyph = COMPACT_MARKS.get(level, "")
+    if level == "assumed" and numbers:
+        glyph = "○"
+    return f"{glyph}\u2009{numbers}" if numbers else glyph
 
 
 def safe_url(url: str) -> bool:

@@ -1,7 +1,9 @@
 """Setting text in a picture with Pillow, falling back font by font, character by character.
 
-The PNG draws its shapes with matplotlib but sets its text here: matplotlib rasterises every glyph
-afresh, which made a 12-stage map's 8,000 glyphs cost 1.5 s of CPU; Pillow sets them in 0.1 s.
+Sizes are in points; a Typesetter draws at `px_per_pt` pixels per point. The canvas
+(bot.exports.scene) measures with one and the PNG draws with another: matplotlib rasterises
+every glyph afresh, which made a 12-stage map's 8,000 glyphs cost 1.5 s of CPU; Pillow sets
+them in 0.1 s.
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from PIL import ImageDraw, ImageFont
 from bot.exports.fonts import DEJAVU, code_points, fallbacks_for
 from bot.exports.wrapping import wrap
 
-PX_PER_PT = 100 / 72
-LINE_SPACING = 1.3
+LINE_SPACING = 1.25
 
 Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
@@ -32,12 +33,9 @@ class Style:
     italic: bool = False
 
     @property
-    def px(self) -> float:
-        return self.size * PX_PER_PT
-
-    @property
-    def line_px(self) -> float:
-        return self.px * LINE_SPACING
+    def line(self) -> float:
+        """Line height, in points."""
+        return self.size * LINE_SPACING
 
     @property
     def face(self) -> str:
@@ -47,7 +45,8 @@ class Style:
 class Typesetter:
     """Measures and draws text in DejaVu Sans, with the fallback fonts `text` needs."""
 
-    def __init__(self, text: Iterable[str]) -> None:
+    def __init__(self, text: Iterable[str], px_per_pt: float) -> None:
+        self.px_per_pt = px_per_pt
         self._fallbacks = [f.path for f in fallbacks_for(text)]
         self._fonts: dict[tuple[Path, float], ImageFont.FreeTypeFont] = {}
         self._widths: dict[tuple[str, Style], float] = {}
@@ -80,7 +79,7 @@ class Typesetter:
         baseline = {"top": y + ascent, "middle": y + (ascent - descent) / 2, "bottom": y - descent}
         base = baseline[valign]
         if box is not None:
-            pad = style.px * 0.25
+            pad = style.size * self.px_per_pt * 0.25
             corners = (x - pad, base - ascent - pad, x + width + pad, base + descent + pad)
             canvas.rounded_rectangle(corners, radius=pad, fill=box)
         for path, run in self._runs(text, style):
@@ -106,7 +105,8 @@ class Typesetter:
         return next((path for path in self._fallbacks if code in code_points(path)), main)
 
     def _font(self, path: Path, style: Style) -> ImageFont.FreeTypeFont:
-        key = (path, style.px)
+        px = style.size * self.px_per_pt
+        key = (path, px)
         if key not in self._fonts:
-            self._fonts[key] = ImageFont.truetype(str(path), style.px)
+            self._fonts[key] = ImageFont.truetype(str(path), px)
         return self._fonts[key]

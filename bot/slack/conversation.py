@@ -14,6 +14,7 @@ from bot.model import Contribution, JourneyMap
 from bot.services import Services
 from bot.slack.blocks.step import step_blocks, step_text
 from bot.slack.blocks.summary import map_summary_blocks, map_summary_text
+from bot.slack.canvas import refresh_canvas_after_save
 from bot.slack.uploads import upload_exports
 from bot.slack.working import working
 from storage import MapKey
@@ -63,6 +64,7 @@ class Conversation:
         self.post_reply(key, result)
         if result.reply.changed:
             self.refresh_summary(key, result.journey_map)
+            refresh_canvas_after_save(self.client, self.services.store, result.journey_map.id)
         if result.files:
             self.upload(key, result)
         if result.reply.spawn == "future":

@@ -12,6 +12,7 @@ from bot.services import Services
 # Exactly the bot scopes in manifest.yml (a test keeps them equal).
 BOT_SCOPES = (
     "app_mentions:read",
+    "canvases:write",
     "channels:history",
     "channels:read",
     "chat:write",

@@ -1,9 +1,10 @@
 """Export files into a map's thread with files_upload_v2 (three Web API steps: an upload URL,
 the bytes, completion). Uploads are not idempotent, so each map version is uploaded once per
-format set."""
+set of files (formats and their summaries, which say whether the critique is in)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
 from typing import Protocol
@@ -25,13 +26,15 @@ class ExportLike(Protocol):
     content: bytes
     mime_type: str
     format: str
+    summary: str
 
 
 def upload_exports(
     client: WebClient, store: MapStore, key: MapKey, m: JourneyMap, files: Sequence[ExportLike]
 ) -> bool:
     """Upload `files` to the map's thread; False when this version was already uploaded."""
-    formats = ",".join(sorted({str(f.format) for f in files}))
+    formats = ",".join(sorted({f"{f.format}={f.summary}" for f in files}))
+    formats = hashlib.sha256(formats.encode()).hexdigest()[:16]  # fits the event key column
     claim = f"slack:export:{m.id}:{m.version}:{formats}"
     if not store.claim_event(claim):
         log.info("export of map %s version %s already uploaded", m.id, m.version)

@@ -54,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "commas (default: all)",
     )
     export.add_argument("--out", type=Path, default=Path("exports"), help="Output folder.")
+    export.add_argument(
+        "--with-critique",
+        action="store_true",
+        help="Add the critique scorecard and top findings to the PDF, Word and Excel files.",
+    )
     export.set_defaults(handler=_export)
 
 
@@ -112,7 +117,8 @@ def _export(args: argparse.Namespace) -> int:
     from bot.engine import Turn
 
     engine = _services().engine
-    result = engine.handle(stored.key, Turn(user="cli", text=f"export {formats}"))
+    critique = " --with-critique" if args.with_critique else ""
+    result = engine.handle(stored.key, Turn(user="cli", text=f"export {formats}{critique}"))
     if result is None or result.reply.errors:
         print("\n".join(result.reply.errors if result else ["The map is gone."]), file=sys.stderr)
         return 2

@@ -36,11 +36,16 @@ def _anchored(m: JourneyMap, kind: ItemKind) -> set[tuple[str, str, str | None]]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_one_row_per_touchpoint_exports(fmt: str) -> None:
+def test_the_long_table_exports(fmt: str) -> None:
+    """CSV is one row per fact; the workbook holds the same table in its Data sheet."""
     original = sample_map()
     file = export(original, fmt)
     imported = import_map(file.content, file.filename)
-    assert imported.title == "First time mortgage buyers"
+    assert imported.title == original.title and imported.scope == original.scope
+    assert [p.name for p in imported.personas] == [original.personas[0].name]
+    assert imported.personas[0].goals == original.personas[0].goals
+    for kind in ("delight", "moment"):
+        assert _anchored(imported, kind) == _anchored(original, kind), kind
     assert [s.name for s in imported.stages] == [s.name for s in original.stages]
     assert _touchpoints(imported, with_owner=True) == _touchpoints(original, with_owner=True)
     assert [(e.score, e.label) for e in imported.emotions] == [

@@ -11,6 +11,7 @@ from bot.model import JourneyMap
 from .readers import csv_rows, png_size, readable_text, squeeze, workbook
 
 TEXT_FORMATS = [fmt for fmt in FORMATS if fmt != "png"]
+PICTURES = ["svg"]  # one canvas page: text wraps into lines, so a long item is read by its start
 TABLES = ["csv", "xlsx"]  # one row per touchpoint: the title is in the file name only
 
 
@@ -19,7 +20,8 @@ def test_large_map_exports_every_stage_and_the_last_touchpoint(fmt: str, large: 
     text = squeeze(readable_text(export(large, fmt)))
     for stage in large.stages:
         assert squeeze(stage.name) in text, stage.name
-    assert squeeze(large.touchpoints[-1].description) in text
+    last = large.touchpoints[-1].description
+    assert squeeze(last[:20] if fmt in PICTURES else last) in text
 
 
 def test_large_map_picture_is_big_enough(large: JourneyMap) -> None:
@@ -37,12 +39,14 @@ def test_title_only_map_is_a_table_with_headers_and_no_rows(
     fmt: str, title_only: JourneyMap
 ) -> None:
     file = export(title_only, fmt)
-    text = readable_text(file)
-    assert all(header in text for header in ("Stage", "Channel", "Touchpoint"))
-    if fmt == "csv":
-        assert csv_rows(file) == []
+    if fmt == "csv":  # one long table: the only fact is the map's title
+        assert [(r["Stage"], r["Lane"], r["Item"], r["Details"]) for r in csv_rows(file)] == [
+            ("", "Map", "Title", title_only.title)
+        ]
     else:
-        assert workbook(file).worksheets[0].max_row == 1  # the header row alone
+        touchpoints = workbook(file)["Touchpoints"]
+        assert [c.value for c in touchpoints[1]][:3] == ["Stage", "Touchpoint", "Channel"]
+        assert touchpoints.max_row == 1  # the header row alone
 
 
 def test_title_only_map_is_still_a_picture(title_only: JourneyMap) -> None:

@@ -44,8 +44,10 @@ def test_markdown_marks_items_and_lists_sources(cited: JourneyMap) -> None:
 
 def test_docx_marks_items_and_lists_sources(cited: JourneyMap) -> None:
     text = docx_text(export(cited, "docx"))
-    assert "Affordability calculator\nwebsite\n[reported · 2, 3, 4]" in text
-    assert "[observed · 5]" in text and "[assumed]" in text
+    assert "• Affordability calculator — website ◇\u20092,3,4" in text
+    assert "Online application form — website ◆\u20095" in text
+    assert "• Advisor call — phone\n" in text  # assumed: unmarked
+    assert "[assumed]" not in text and text.count("unmarked items are assumed") == 1
     assert "Overall: 36% assumed (8 observed, 6 reported, 8 assumed)" in text
     assert "Dream: 33% assumed (0 observed, 2 reported, 1 assumed)" in text
     assert f"2. Slack: {SLACK_TEXT} — {SLACK_URL}" in text
@@ -54,7 +56,7 @@ def test_docx_marks_items_and_lists_sources(cited: JourneyMap) -> None:
 
 def test_pdf_has_a_line_per_stage_and_the_sources(cited: JourneyMap) -> None:
     text = squeeze(pdf_text(export(cited, "pdf")))
-    assert squeeze("[reported · 2, 3, 4]") in text and squeeze("[observed · 5]") in text
+    assert squeeze("◇ 2,3,4") in text and squeeze("◆ 5") in text and "[assumed]" not in text
     assert squeeze("Overall: 36% assumed (8 observed, 6 reported, 8 assumed)") in text
     for stage in ("Dream: 33% assumed", "Apply: 14% assumed", "Move in: 67% assumed"):
         assert squeeze(f"• {stage}") in text, stage
@@ -63,7 +65,7 @@ def test_pdf_has_a_line_per_stage_and_the_sources(cited: JourneyMap) -> None:
 
 
 def test_csv_has_evidence_and_sources_per_touchpoint(cited: JourneyMap) -> None:
-    rows = {r["Touchpoint"]: r for r in csv_rows(export(cited, "csv"))}
+    rows = {r["Item"]: r for r in csv_rows(export(cited, "csv")) if r["Lane"] == "Touchpoint"}
     first = rows["Affordability calculator"]
     assert first["Evidence"] == "reported"
     assert first["Sources"].startswith(f"slack: {SLACK_TEXT} <{SLACK_URL}>; quote: “<script>")
@@ -74,7 +76,7 @@ def test_csv_has_evidence_and_sources_per_touchpoint(cited: JourneyMap) -> None:
 
 def test_xlsx_evidence_columns_are_text_never_formulas(cited: JourneyMap) -> None:
     cited.touchpoints[0].evidence.links = [EvidenceLink(kind="data", text=INJECTIONS[0])]
-    sheet = workbook(export(cited, "xlsx"))["Journey"]
+    sheet = workbook(export(cited, "xlsx"))["Touchpoints"]
     header = [c.value for c in sheet[1]]
     evidence, sources = header.index("Evidence") + 1, header.index("Sources") + 1
     assert sheet.cell(2, evidence).value == "reported"

@@ -11,8 +11,8 @@ from bot.exports.base import slug
 from bot.model import JourneyMap
 
 
-def test_formats_are_the_promised_seven() -> None:
-    assert FORMATS == ("markdown", "docx", "pdf", "png", "csv", "xlsx", "json")
+def test_formats_are_the_promised_eight() -> None:
+    assert FORMATS == ("markdown", "docx", "pdf", "png", "svg", "csv", "xlsx", "json")
 
 
 def test_export_many_all_gives_one_named_file_per_format(sample: JourneyMap) -> None:
@@ -23,6 +23,7 @@ def test_export_many_all_gives_one_named_file_per_format(sample: JourneyMap) -> 
         "first-time-mortgage-buyers.docx",
         "first-time-mortgage-buyers.pdf",
         "first-time-mortgage-buyers.png",
+        "first-time-mortgage-buyers.svg",
         "first-time-mortgage-buyers.csv",
         "first-time-mortgage-buyers.xlsx",
         "first-time-mortgage-buyers.json",
@@ -35,7 +36,8 @@ def test_summaries_say_what_the_file_is(sample: JourneyMap) -> None:
     summaries = {f.format: f.summary for f in export_many(sample, "all")}
     assert summaries["pdf"].startswith("PDF, ") and summaries["pdf"].endswith(" pages")
     assert summaries["png"].startswith("PNG image, ")
-    assert summaries["csv"] == "CSV, 11 rows"
+    assert summaries["csv"] == "CSV, 70 rows"  # one per fact
+    assert summaries["svg"] == "SVG picture, 842×595 pt"
 
 
 def test_export_many_keeps_the_order_asked_and_drops_repeats(sample: JourneyMap) -> None:
@@ -49,7 +51,7 @@ def test_a_single_format_name_is_not_split_into_letters(sample: JourneyMap) -> N
 
 def test_unknown_format_is_refused_with_the_list(sample: JourneyMap) -> None:
     with pytest.raises(
-        ValueError, match="Choose one of: markdown, docx, pdf, png, csv, xlsx, json"
+        ValueError, match="Choose one of: markdown, docx, pdf, png, svg, csv, xlsx, json"
     ):
         export(sample, "pptx")
 

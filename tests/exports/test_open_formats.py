@@ -36,7 +36,7 @@ CJML_STRUCTURE: dict[str, list[str]] = {
         "channel",
         "comment",
     ],
-    "plannedAction": ["touchpointID", "belongsTo", "initiator", "comment"],
+    "plannedAction": ["touchpointID", "belongsTo", "initiator", "channel", "comment"],
     "initiator": ["refersTo", "initiatorLabel"],
     "receiver": ["refersTo", "receiverLabel"],
     "channel": ["channelName"],
@@ -75,6 +75,43 @@ def test_cjml_follows_the_published_structure_and_references_resolve() -> None:
     ]
 
 
+def test_cjml_keeps_channels_and_who_starts_each_touchpoint() -> None:
+    root = cjml_document(sample_map())
+    points = {
+        p.findtext("touchpointID"): p
+        for p in root.iter()
+        if p.tag in {"plannedCommunicationPoint", "plannedAction"}
+    }
+    m = sample_map()
+    by_name = {t.description: points[t.id] for t in m.touchpoints}
+    for tp in m.touchpoints:
+        assert by_name[tp.description].findtext("channel/channelName") == tp.channel
+    reminder = by_name["First payment reminder"]  # the bank sends it
+    assert reminder.find("initiator/refersTo").get("actorIDref") == "team-servicing"  # type: ignore[union-attr]
+    assert reminder.find("receiver/refersTo").get("actorIDref") == m.personas[0].id  # type: ignore[union-attr]
+    form = by_name["Online application form"]  # the customer fills it in
+    assert form.find("initiator/refersTo").get("actorIDref") == m.personas[0].id  # type: ignore[union-attr]
+    starts = {
+        name: "provider"
+        if point.find("initiator/refersTo").get("actorIDref").startswith("team-")  # type: ignore[union-attr]
+        else "customer"
+        for name, point in by_name.items()
+    }
+    assert starts == {
+        "Affordability calculator": "customer",
+        "Friends' recommendations": "customer",
+        "Rate comparison on a broker site": "customer",
+        "Mortgage rates page": "customer",
+        "Online application form": "customer",
+        "Advisor call": "customer",
+        "Document request email": "provider",
+        "Approval call": "provider",
+        "Offer letter": "provider",
+        "First payment reminder": "provider",
+        "Mobile app account": "customer",
+    }
+
+
 def test_cjml_escapes_user_text() -> None:
     m = JourneyMap(title='<script>alert("x")</script> & co')
     m.stages.append(Stage(id=m.new_id("stage"), name="A & <B>"))
@@ -89,8 +126,8 @@ def test_mermaid_journey_sections_tasks_and_scores() -> None:
     lines = text.splitlines()
     assert lines[0] == "journey" and lines[1] == "    title First-time mortgage buyers"
     assert "    section Apply" in lines
-    assert "      Online application form: 1: Maya, first-time buyer, Lending operations" in lines
-    assert "      Approval call: 5: Maya, first-time buyer, Mortgage advisors" in lines
+    assert "      Online application form: 1: Maya – first-time buyer, Lending operations" in lines
+    assert "      Approval call: 5: Maya – first-time buyer, Mortgage advisors" in lines
 
 
 def test_mermaid_strips_what_would_break_the_syntax() -> None:

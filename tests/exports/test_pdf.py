@@ -36,11 +36,13 @@ def test_the_map_is_on_landscape_pages(sample: JourneyMap) -> None:
     shapes = [
         "landscape" if p.mediabox.width > p.mediabox.height else "portrait" for p in reader.pages
     ]
-    grid_pages = [
-        i for i, text in enumerate(pdf_pages(export(sample, "pdf"))) if "Touchpoints" in text
-    ]
-    assert grid_pages and all(shapes[i] == "landscape" for i in grid_pages)
-    assert shapes[0] == "portrait"
+    assert set(shapes) == {"landscape"}
+    sizes = {(round(p.mediabox.width), round(p.mediabox.height)) for p in reader.pages}
+    assert sizes == {(842, 595)}  # A4 throughout
+    first = pdf_pages(export(sample, "pdf"))[0]
+    for lane in ("Touchpoints", "Emotion", "Pain points", "Moments of truth"):
+        assert squeeze(lane) in squeeze(first)  # page 1 is the canvas
+    assert "Delights" in first and "Application drop-out rate" in first
 
 
 def test_summary_counts_the_pages(sample: JourneyMap) -> None:
@@ -49,9 +51,9 @@ def test_summary_counts_the_pages(sample: JourneyMap) -> None:
     assert file.summary == f"PDF, {pages} pages"
 
 
-def test_emotion_curve_is_an_image(sample: JourneyMap) -> None:
+def test_the_canvas_is_vector_not_a_picture(sample: JourneyMap) -> None:
     reader = PdfReader(io.BytesIO(export(sample, "pdf").content))
-    assert sum(len(page.images) for page in reader.pages) == 1
+    assert sum(len(page.images) for page in reader.pages) == 0
 
 
 def test_scorecard_when_given(sample: JourneyMap, extras: ExportExtras) -> None:
@@ -89,11 +91,15 @@ def test_markup_is_printed_literally(hostile: JourneyMap) -> None:
     assert "<script>alert(1)</script>" in pdf_text(export(hostile, "pdf"))
 
 
-def test_twelve_stages_split_over_two_map_pages(large: JourneyMap) -> None:
-    pages = pdf_pages(export(large, "pdf"))
-    assert any("stages 1–6 of 12" in p for p in pages)
-    assert any("stages 7–12 of 12" in p for p in pages)
-    assert squeeze("Touchpoint 60 with a fairly long description") in squeeze("".join(pages))
+def test_twelve_stages_fit_one_a3_canvas_and_the_appendix_has_the_rest(large: JourneyMap) -> None:
+    file = export(large, "pdf")
+    reader = PdfReader(io.BytesIO(file.content))
+    assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in reader.pages} == {
+        (1191, 842)  # A3 landscape
+    }
+    pages = pdf_pages(file)
+    assert all(f"Stage {n}" in pages[0] for n in range(1, 13))
+    assert squeeze("Touchpoint 60 with a fairly long description") in squeeze("".join(pages[1:]))
 
 
 def test_other_scripts_get_their_noto_font(title_only: JourneyMap) -> None:
@@ -102,9 +108,8 @@ def test_other_scripts_get_their_noto_font(title_only: JourneyMap) -> None:
     assert "ไทย" in text and "नमस्ते" in text and "தமிழ்" in text
 
 
-def test_a_crowded_stage_runs_on_into_continued_rows() -> None:
+def test_a_crowded_stage_runs_on_over_appendix_pages() -> None:
     crowded = large_map(2, 80)
     crowded.touchpoints[0].customer_thought = "a very long thought " * 100
     text = squeeze(pdf_text(export(crowded, "pdf")))
-    assert "Touchpoints(continued)" in text
     assert all(squeeze(t.description) in text for t in crowded.touchpoints)

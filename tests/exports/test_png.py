@@ -1,10 +1,10 @@
-"""PNG, opened with Pillow: a sane size, colours where they belong, bands for many stages."""
+"""PNG, opened with Pillow: the one-page canvas at slide resolution, colours where they belong."""
 
 from __future__ import annotations
 
 import io
 
-from PIL import Image
+from PIL import Image, ImageChops
 
 from bot.exports import export
 from bot.exports.palette import LANE_FILLS, NAVY, rgb
@@ -22,9 +22,10 @@ def colours(image: Image.Image) -> set[tuple[int, int, int]]:
     return {colour for _, colour in image.getcolors(maxcolors=1 << 20)}
 
 
-def test_sample_map_size_is_sane(sample: JourneyMap) -> None:
+def test_sample_map_is_twice_the_old_width_in_the_iso_ratio(sample: JourneyMap) -> None:
     image = picture(sample)
-    assert 1000 <= image.width <= 2000 and 800 <= image.height <= 2000
+    assert 2 * 1466 <= image.width <= 3000  # the old picture was 1,466 px wide
+    assert abs(image.width / image.height - 2**0.5) < 0.01  # prints edge to edge on A4 or A3
 
 
 def test_pains_delights_moments_and_header_are_coloured(sample: JourneyMap) -> None:
@@ -33,20 +34,20 @@ def test_pains_delights_moments_and_header_are_coloured(sample: JourneyMap) -> N
         assert rgb(colour) in found, colour
 
 
-def test_twelve_stages_wrap_into_two_bands(sample: JourneyMap, large: JourneyMap) -> None:
-    wide, tall = picture(large), picture(sample)
-    assert wide.width < 2 * tall.width  # six columns, not twelve
-    assert wide.height > 1.5 * tall.height
+def test_twelve_stages_stay_on_one_page_within_the_cap(large: JourneyMap) -> None:
+    image = picture(large)
+    assert image.width <= 4200 and abs(image.width / image.height - 2**0.5) < 0.01
 
 
-def test_empty_map_is_a_small_picture(title_only: JourneyMap) -> None:
+def test_empty_map_is_still_a_page(title_only: JourneyMap) -> None:
     image = picture(title_only)
-    assert image.width >= 600 and image.height < 400
+    assert image.width >= 2000 and image.width > image.height
 
 
 def test_long_text_wraps_rather_than_widening(sample: JourneyMap) -> None:
     before = picture(sample)
     sample.touchpoints[0].description = "word " * 39
     after = picture(sample)
-    assert after.width == before.width
-    assert after.height > before.height  # the extra words went onto extra lines
+    assert after.size == before.size  # the page keeps its size: the words wrap in their cell
+    changed = ImageChops.difference(before.convert("RGB"), after.convert("RGB")).getbbox()
+    assert changed is not None and changed[2] - changed[0] < before.width / 2

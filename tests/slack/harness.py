@@ -394,6 +394,9 @@ def fill(view: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
             state = {"type": kind, "selected_user": answer}
         elif kind == "conversations_select":
             state = {"type": kind, "selected_conversation": answer}
+        elif kind == "checkboxes":  # answer: the values ticked
+            ticked = [o for o in element["options"] if o["value"] in (answer or [])]
+            state = {"type": kind, "selected_options": ticked}
         else:
             raise AssertionError(f"unexpected input {kind}")
         values[block["block_id"]] = {element["action_id"]: state}

@@ -61,6 +61,8 @@ class MockSlack:
         self.names: dict[str, str] = {}  # user id -> real name
         self.tokens: dict[str, str] = {}  # token -> team, for multi-workspace tests
         self.socket_url = ""
+        self.canvas_errors: list[str] = []  # errors the next canvases.create calls answer with
+        self.canvases: dict[str, str] = {}  # canvas id -> its markdown
         self._lock = threading.Lock()
         self._serial = itertools.count(1)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -240,6 +242,29 @@ class MockSlack:
         files = json.loads(files) if isinstance(files, str) else files
         return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
 
+    def _canvases_create(self, params: dict, token: str | None) -> dict:
+        with self._lock:
+            error = self.canvas_errors.pop(0) if self.canvas_errors else None
+        if error is not None:
+            return {"ok": False, "error": error}
+        canvas_id = f"F{next(self._serial)}"
+        content = params.get("document_content")
+        content = json.loads(content) if isinstance(content, str) else content
+        self.canvases[canvas_id] = content["markdown"]
+        return {"ok": True, "canvas_id": canvas_id}
+
+    def _canvases_edit(self, params: dict, token: str | None) -> dict:
+        changes = params.get("changes")
+        changes = json.loads(changes) if isinstance(changes, str) else changes
+        canvas_id = params.get("canvas_id", "")
+        if canvas_id not in self.canvases:
+            return {"ok": False, "error": "canvas_not_found"}
+        self.canvases[canvas_id] = changes[0]["document_content"]["markdown"]
+        return {"ok": True}
+
+    def _canvases_access_set(self, params: dict, token: str | None) -> dict:
+        return {"ok": True}
+
     def _conversations_members(self, params: dict, token: str | None) -> dict:
         members = sorted(self.members.get(params.get("channel", ""), set()))
         return {"ok": True, "members": members, "response_metadata": {"next_cursor": ""}}
@@ -339,7 +364,10 @@ def _handler(slack: MockSlack) -> type[BaseHTTPRequestHandler]:
             raw = self.rfile.read(int(self.headers.get("content-length") or 0))
             if url.path.startswith("/upload/"):
                 slack._record(
-                    Call("upload", {"file_id": url.path.rsplit("/", 1)[1], "size": len(raw)})
+                    Call(
+                        "upload",
+                        {"file_id": url.path.rsplit("/", 1)[1], "size": len(raw), "content": raw},
+                    )
                 )
                 self._reply(200, b"OK", "text/plain")
                 return

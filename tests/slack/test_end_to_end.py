@@ -122,7 +122,7 @@ def test_three_people_build_a_map_in_slack(bot: SlackApp) -> None:
     )
     t.press(CLEO, "Export")  # every format, in one upload to the thread
     done = bot.slack.wait_for(lambda: bot.slack.calls_to("files.completeUploadExternal"), 60)[0]
-    assert len(json.loads(done.params["files"])) == 7 and done.params["thread_ts"] == t.thread
+    assert len(json.loads(done.params["files"])) == 8 and done.params["thread_ts"] == t.thread
 
     stored = bot.services.store.load(bot.key(t.thread))
     assert stored is not None

@@ -133,3 +133,18 @@ def test_maps_export_writes_the_files(tmp_path: Path) -> None:
     assert json.loads((out / "support-journey.json").read_text())["title"] == "Support journey"
     bad = run_cli(["maps", "export", map_id, "-f", "gif", "--out", str(out)], tmp_path)
     assert bad.returncode == 2 and "Choose one of" in bad.stderr
+
+
+def test_maps_export_adds_the_critique_only_when_asked(tmp_path: Path) -> None:
+    run_cli(["chat"], tmp_path, "Support journey\nstage: Notice, Contact\n\nquit\n")
+    map_id = run_cli(["maps", "list"], tmp_path).stdout.split()[0]
+    plain, critiqued = tmp_path / "plain", tmp_path / "critiqued"
+    run_cli(["maps", "export", map_id, "-f", "md", "--out", str(plain)], tmp_path)
+    done = run_cli(
+        ["maps", "export", map_id, "-f", "md,pdf", "--with-critique", "--out", str(critiqued)],
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "INFO" not in done.stderr  # no font or plotting library chatter
+    assert "Critique scorecard" not in (plain / "support-journey.md").read_text()
+    assert "Critique scorecard" in (critiqued / "support-journey.md").read_text()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from bot.critique.imports import lanes, touchpoint_rows
+from bot.critique.imports import lanes, long_rows, touchpoint_rows
 from bot.critique.imports.build import Imported, build_map
 from bot.critique.imports.cells import flat
 from bot.critique.imports.names import Lane, lane_of, preamble_key
@@ -54,6 +54,10 @@ def map_from_grid(
     report = report or ImportReport()
     grid = _without_empty_columns(grid)
     for i, row in enumerate(grid[:HEADER_SEARCH]):
+        if long_rows.is_long_header(row):  # our CSV export: one row per fact
+            report.layout = f"{source}, one row per fact (our CSV export)"
+            stages, described = long_rows.read(row, grid[i + 1 :])
+            return build_map(stages, described, title_hint, report)
         layout = _layout_at(grid, i)
         if layout is None:
             continue

@@ -13,6 +13,7 @@ import zipfile
 
 from bot.critique.imports.build import Imported
 from bot.critique.imports.grid import Grid, collect, map_from_grid, sheet_has_grid
+from bot.critique.imports.long_rows import is_long_header
 from bot.critique.imports.names import preamble_key
 from bot.critique.imports.problem import (
     MAX_COLUMNS,
@@ -23,6 +24,7 @@ from bot.critique.imports.problem import (
 from bot.critique.imports.report import ImportReport
 
 ZIP_MAGIC = b"PK\x03\x04"
+MAX_SHEETS_SEARCHED = 10
 _CHUNK = 64 * 1024
 _BROKEN = (
     "I could not open the spreadsheet: it is damaged or not an XLSX workbook. Open it in your "
@@ -59,6 +61,11 @@ def _from_sheets(sheets: list[tuple[str, Grid]], title_hint: str) -> Imported:
     tab) describe the map; from sheets after it only key rows (Objective, Persona, …) are read,
     and the others are named as not read."""
     report = ImportReport()
+    ours = next((grid for _, grid in sheets if grid and is_long_header(grid[0])), None)
+    if ours is not None:  # our own export: its Data sheet holds the whole map, one row per fact
+        return map_from_grid(
+            ours, title_hint, report=report, source="XLSX (our export's Data sheet)"
+        )
     journey = next((i for i, (_, grid) in enumerate(sheets) if sheet_has_grid(grid)), 0)
     above: Grid = [row for _, grid in sheets[:journey] for row in grid]
     for name, grid in sheets[journey + 1 :]:

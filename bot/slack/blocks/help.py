@@ -10,8 +10,9 @@ COMMANDS = (
     "`/journey show [map]`: the map so far, only to you (this channel's latest map by default)\n"
     "`/journey summary [map]`: the map on one screen, posted in the map's thread\n"
     "`/journey critique [map]`: what to improve, posted in the map's thread\n"
-    "`/journey export <format> [map]`: pdf, markdown, docx, png, csv, xlsx, json or all, "
-    "uploaded to the map's thread\n"
+    "`/journey canvas [map]`: the map as a Slack canvas, updated after every saved version\n"
+    "`/journey export <format> [--with-critique] [map]`: pdf, markdown, docx, png, svg, csv, "
+    "xlsx, json or all, uploaded to the map's thread; the critique only when asked for\n"
     "`/journey help`: this list"
 )
 IN_THREAD = (

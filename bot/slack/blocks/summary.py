@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.engine.outline import map_outline
 from bot.evidence import evidence_share
 from bot.model import JourneyMap, MapStatus
+from bot.slack.blocks.export_options import EXPORT_OPTIONS_ACTION
 from bot.slack.blocks.kit import (
     MESSAGE_BLOCKS,
     MESSAGE_TEXT,
@@ -29,6 +30,7 @@ FEELINGS = {
     2: ":grinning:",
 }
 ROOT_ACTION = "cmd:root"
+CANVAS_ACTION = "canvas:create"  # the map message's Canvas button (bot.slack.canvas)
 
 
 def map_summary_blocks(m: JourneyMap) -> list[Block]:
@@ -54,6 +56,8 @@ def map_summary_blocks(m: JourneyMap) -> list[Block]:
             button("Show map", f"{ROOT_ACTION}:show", value="show map"),
             button("Critique", f"{ROOT_ACTION}:critique", value="critique"),
             button("Export PDF", f"{ROOT_ACTION}:export", value="export pdf"),
+            button("Export…", EXPORT_OPTIONS_ACTION, value="options"),
+            button("Canvas", CANVAS_ACTION, value="canvas"),
         ],
         block_id="root-actions",
     )

@@ -7,7 +7,15 @@ from slack_bolt import App
 
 from bot.services import Services
 from bot.slack.access import Access
-from bot.slack.listeners import actions, commands, events, evidence, views
+from bot.slack.listeners import (
+    actions,
+    canvas,
+    commands,
+    events,
+    evidence,
+    export_options,
+    views,
+)
 from bot.slack.maps import Maps, Permalinks
 
 
@@ -18,3 +26,5 @@ def register_listeners(app: App, services: Services) -> None:
     actions.register(app, services, maps)
     views.register(app, services)
     evidence.register(app, services)
+    canvas.register(app, services)
+    export_options.register(app, services)

@@ -15,6 +15,7 @@ from bot import exports
 from bot.engine import Turn
 from bot.model import SHORT
 from bot.services import Services
+from bot.slack.blocks.export_options import WITH_CRITIQUE
 from bot.slack.blocks.help import HELP_TEXT, help_blocks
 from bot.slack.blocks.home import list_blocks
 from bot.slack.blocks.summary import outline_blocks
@@ -27,7 +28,7 @@ from bot.text import slack_escape, truncate
 from storage import MapKey
 
 COMMAND = "/journey"
-SUBCOMMANDS = ("new", "list", "show", "summary", "critique", "export", "help")
+SUBCOMMANDS = ("new", "list", "show", "summary", "critique", "export", "canvas", "help")
 NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found"}
 FORMATS = "pdf, markdown, docx, png, csv, xlsx, json or all"  # the common ones
 
@@ -55,7 +56,7 @@ def plan(text: str) -> Plan:
         return Plan(name, answer=f"Keep the title under {SHORT} characters, please.", work=False)
     if name == "export" and not export_formats(argument)[0]:
         return Plan(name, answer=f"Which format? `/journey export pdf` ({FORMATS}).", work=False)
-    if name in {"critique", "export", "summary"}:
+    if name in {"critique", "export", "summary", "canvas"}:
         return Plan(name, argument, answer="Working on it: watch the map's thread.")
     return Plan(name, argument)
 
@@ -150,12 +151,25 @@ def export_map(asked: Asked, argument: str) -> None:
     _in_thread(asked, ref, f"export {' '.join(formats)}")
 
 
+def canvas_map(asked: Asked, ref: str) -> None:
+    from bot.slack.listeners.canvas import canvas_in_thread
+
+    key = _find(asked, ref)
+    if key is None:
+        return
+    canvas_in_thread(asked.services, asked.client, key, asked.user)
+    asked.tell("Done: the canvas link is in the map's thread.")
+
+
 def export_formats(argument: str) -> tuple[list[str], str]:
     """`pdf, markdown First-time buyers` -> (["pdf", "markdown"], "First-time buyers")."""
-    known = {*exports.FORMATS, *exports.ALIASES, "all"}
+    known = {*exports.FORMATS, *exports.OPEN_FORMATS, *exports.ALIASES, "all", WITH_CRITIQUE}
     words = argument.replace(",", " ").split()
     formats = list(takewhile(lambda word: word.lower() in known, words))
-    return [f.lower() for f in formats], " ".join(words[len(formats) :])
+    rest = [w for w in words[len(formats) :] if w.lower() != WITH_CRITIQUE]
+    chosen = [f.lower() for f in formats if f.lower() != WITH_CRITIQUE]
+    critique = [WITH_CRITIQUE] if WITH_CRITIQUE in {w.lower() for w in words} and chosen else []
+    return chosen + critique, " ".join(rest)
 
 
 def _in_thread(asked: Asked, ref: str, text: str) -> None:
@@ -183,4 +197,5 @@ RUNNERS = {
     "summary": summarize_map,
     "critique": critique_map,
     "export": export_map,
+    "canvas": canvas_map,
 }
