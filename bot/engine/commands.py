@@ -39,6 +39,10 @@ _EXACT: dict[str, CommandName] = {
     "next": "next",
     "continue": "next",
     "next step": "next",
+    "nxt": "next",
+    "move on": "next",
+    "go on": "next",
+    "done here": "next",
     "back": "back",
     "previous": "back",
     "go back": "back",
@@ -58,9 +62,20 @@ _EXACT: dict[str, CommandName] = {
     "yes": "confirm",
     "confirm": "confirm",
     "y": "confirm",
+    "yep": "confirm",
+    "yeah": "confirm",
+    "yup": "confirm",
+    "sure": "confirm",
+    "ok": "confirm",
+    "okay": "confirm",
+    "correct": "confirm",
+    "looks good": "confirm",
+    "save it": "confirm",
     "no": "cancel",
     "cancel": "cancel",
     "n": "cancel",
+    "nope": "cancel",
+    "nah": "cancel",
     "done": "done",
     "finish": "done",
     "mark complete": "done",
@@ -95,10 +110,6 @@ _PREFIXED: list[tuple[re.Pattern[str], CommandName]] = [
     (re.compile(r"^review\s+every\s+(\d+)\s*days?$", re.IGNORECASE), "review"),
 ]
 
-_QUESTION_START = re.compile(
-    r"^(how|what|what's|whats|why|when|where|which|who|should|can|could|do|does|is|are)\b",
-    re.IGNORECASE,
-)
 
 STEP_NAMES: dict[str, Step] = {
     **{step.value: step for step in Step},
@@ -117,18 +128,19 @@ class Command(BaseModel):
     argument: str = ""
 
 
+_FILLER_BEFORE = re.compile(r"^(?:(?:ok|okay|ok cool|cool|great|right|alright|so|and|then|now|yes|lets|let's)[,!.]?\s+)+", re.I)
+_FILLER_AFTER = re.compile(r"(?:[,!.]?\s+(?:please|pls|plz|thanks|thx|then|now))+$", re.I)
+
+
 def read_command(text: str) -> Command | None:
     """A command if the whole message is one; None means the text is an answer."""
     cleaned = " ".join(text.strip().split())
     lowered = cleaned.lower().rstrip("!. ")
-    if lowered in _EXACT:
-        return Command(name=_EXACT[lowered])
+    for candidate in (lowered, _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", lowered))):
+        if candidate in _EXACT:
+            return Command(name=_EXACT[candidate])
     for pattern, name in _PREFIXED:
         match = pattern.match(text.strip())
         if match:
             return Command(name=name, argument=(match.group(1) or "").strip())
-    if "\n" not in text.strip() and (
-        cleaned.endswith("?") or (_QUESTION_START.match(cleaned) and ":" not in cleaned)
-    ):
-        return Command(name="question", argument=cleaned)
     return None

@@ -358,7 +358,8 @@ def _settle_emotion(m: JourneyMap, edit: SettleEmotion) -> str:
     settled = Emotion(
         stage_id=stage.id,
         score=score,
-        label=current.label if current else "",
+        # the old label described the old score; keep it only when the score stays
+        label=current.label if current and current.score == score else "",
         quote=current.quote if current else "",
         reason=reason,
         evidence=current.evidence if current else evidence_for(),

@@ -27,7 +27,7 @@ from bot.engine.edits import (
     apply_edits,
 )
 from bot.engine.outline import map_outline, summary_sections, votes_section
-from bot.engine.parser import parse_answer
+from bot.engine.reader import example_line, message_chatter, proposal_lines, read_message
 from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
 from bot.engine.reply import Reply, Section, Suggestion, TurnResult
 from bot.engine.steps import SPECS, STEP_ORDER
@@ -160,25 +160,73 @@ class Engine:
         state.pending_removal = state.pending_proposal = None
         if command is not None:
             return self._command(stored, state, turn.user, command, pending)
-        parsed = parse_answer(journey_map, state.step, turn.text)
-        errors = [error.describe() for error in parsed.errors]
-        if parsed.edits and not parsed.errors:
-            applied = self._apply(journey_map, state, turn.user, parsed.edits)
-            if not applied.reply.errors or self.assistant is None:
-                return applied
-            errors = applied.reply.errors  # read but didn't fit the map: let the model try
-        notices: list[str] = []
-        if self.assistant is not None and turn.text.strip():
+        kind = message_chatter(journey_map, turn.text)
+        if kind is not None:  # a question or small talk never touches the map or a pending yes/no
+            state.pending_removal, state.pending_proposal = pending.removal, pending.proposal
+            return self._chatter(journey_map, state, turn.text, kind, stored.key.workspace)
+        return self._read(journey_map, state, turn.user, turn.text, stored.key.workspace)
+
+    def _read(
+        self, journey_map: JourneyMap, state: FacilitationState, user: str, text: str, workspace: str
+    ) -> Outcome:
+        reading = read_message(journey_map, state.step, text)
+        if not reading.changed and (reading.errors or reading.proposal) and self.assistant:
             try:
-                return self._propose(journey_map, state, turn.text, stored.key.workspace)
+                return self._propose(journey_map, state, text, workspace)
             except AssistantUnavailable as unavailable:
-                notices.append(str(unavailable))
-        reply = self._reply(journey_map, state, show_example=True)
-        reply.notices = notices
-        reply.errors = errors or ["I found nothing to add in that message."]
-        if errors:
-            reply.notices.append("Nothing was saved from that message; fix the line(s) and resend.")
-        return Outcome(journey_map, state, reply)
+                reading.errors.insert(0, str(unavailable))
+        if reading.changed:
+            outcome = self._changed(journey_map, reading.journey_map, state, user, reading.summaries)
+            outcome.reply.understood = reading.understood
+        else:
+            reply = self._reply(journey_map, state, show_example=not reading.proposal)
+            outcome = Outcome(journey_map, state, reply)
+        reply = outcome.reply
+        reply.errors = reading.errors
+        if reading.left_out:
+            reply.notices.append(
+                "I left out "
+                + "; ".join(f"`{line[:60]}`" for line in reading.left_out)
+                + ": it reads as a question or a remark, not something for the map."
+            )
+        if reading.proposal:
+            state.pending_proposal = reading.proposal
+            reply.sections = [Section(heading="Is this right?", body="\n".join(proposal_lines(reading.proposal)))]
+            reply.notices.append(
+                "I'm not sure I read that right, so nothing of it is saved yet. Say `yes` to save "
+                "it as shown, `edit` to correct it, or write it with its field (like the lines above)."
+            )
+            reply.suggestions = [
+                Suggestion(label="Yes, save it", command="yes"),
+                Suggestion(label="Edit", command="edit"),
+            ]
+        if reading.errors and reading.changed:
+            reply.notices.append(
+                "Saved the lines I could read; fix the others and send them again. "
+                "`undo` takes back this whole message."
+            )
+        if not reading.changed and not reading.errors and not reading.proposal:
+            reply.errors = [
+                "I found nothing to add in that message. Try: `"
+                + example_line(journey_map, state.step)
+                + "`"
+            ]
+        return outcome
+
+    def _chatter(
+        self, m: JourneyMap, state: FacilitationState, text: str, kind: str, workspace: str
+    ) -> Outcome:
+        if kind == "question":
+            return self._question(m, state, " ".join(text.split()), workspace)
+        reply = self._reply(m, state)
+        if kind == "request":
+            reply.notices.append(
+                "I can't help with that here: I help this team build its journey map. "
+                "Ask me about mapping, or answer the question below."
+            )
+        else:
+            reply.notices.append("Nothing saved. When you're ready, answer the question below.")
+        return Outcome(m, state, reply)
 
     def _propose(
         self, journey_map: JourneyMap, state: FacilitationState, text: str, workspace: str
