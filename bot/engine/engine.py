@@ -170,11 +170,12 @@ class Engine:
         self, journey_map: JourneyMap, state: FacilitationState, user: str, text: str, workspace: str
     ) -> Outcome:
         reading = read_message(journey_map, state.step, text)
+        notices: list[str] = []
         if not reading.changed and (reading.errors or reading.proposal) and self.assistant:
             try:
                 return self._propose(journey_map, state, text, workspace)
             except AssistantUnavailable as unavailable:
-                reading.errors.insert(0, str(unavailable))
+                notices.append(str(unavailable))
         if reading.changed:
             outcome = self._changed(journey_map, reading.journey_map, state, user, reading.summaries)
             outcome.reply.understood = reading.understood
@@ -182,6 +183,7 @@ class Engine:
             reply = self._reply(journey_map, state, show_example=not reading.proposal)
             outcome = Outcome(journey_map, state, reply)
         reply = outcome.reply
+        reply.notices = notices + reply.notices
         reply.errors = reading.errors
         if reading.left_out:
             reply.notices.append(
@@ -205,6 +207,8 @@ class Engine:
                 "Saved the lines I could read; fix the others and send them again. "
                 "`undo` takes back this whole message."
             )
+        if reading.errors and not reading.changed and not reading.proposal:
+            reply.notices.append("Nothing was saved from that message; fix the line(s) and resend.")
         if not reading.changed and not reading.errors and not reading.proposal:
             reply.errors = [
                 "I found nothing to add in that message. Try: `"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from bot.domain.chatter import ChatterKind, chatter_kind
 from bot.domain.dates import read_due
 from bot.domain.feelings import FeelingProblem, read_feeling
@@ -79,9 +81,18 @@ class LineReading:
     notes: list[str] = field(default_factory=list)
 
 
+class LineError(BaseModel):
+    line: int
+    text: str
+    problem: str
+    hint: str
+
+
 @dataclass
 class Reading:
     journey_map: JourneyMap
+    edits: list[Edit] = field(default_factory=list)
+    problems: list[LineError] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)
     summaries: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -110,7 +121,7 @@ def read_message(journey_map: JourneyMap, step: Step, text: str) -> Reading:
         try:
             line = _read_unit(reading.journey_map, step, unit)
         except LineProblem as problem:
-            reading.errors.append(_describe(unit, problem.problem, problem.hint))
+            _refuse(reading, unit, problem.problem, problem.hint)
             continue
         reading.proposal += line.proposed
         if line.edits:
@@ -124,12 +135,18 @@ def _save(reading: Reading, unit: _Unit, line: LineReading, step: Step) -> None:
     except EditError as error:
         message = str(error)
         hint = "" if "`" in message else example_line(reading.journey_map, step)
-        reading.errors.append(_describe(unit, message, hint))
+        _refuse(reading, unit, message, hint)
         return
     reading.journey_map = changed
+    reading.edits += line.edits
     reading.summaries += summaries
     notes = f" ({'; '.join(line.notes)})" if line.notes else ""
     reading.understood += [summary + notes for summary in summaries[:1]] + summaries[1:]
+
+
+def _refuse(reading: Reading, unit: _Unit, problem: str, hint: str) -> None:
+    reading.errors.append(_describe(unit, problem, hint))
+    reading.problems.append(LineError(line=unit.number, text=unit.text, problem=problem, hint=hint))
 
 
 def _describe(unit: _Unit, problem: str, hint: str) -> str:
@@ -677,6 +694,20 @@ def example_line(m: JourneyMap, step: Step, text: str = "") -> str:
         Step.KPIS: f"kpi: {what} | baseline: 38% | target: 19% | owner: …",
         Step.REVIEW: f"edit {m.touchpoints[0].id if m.touchpoints else 'tp-4'} owner: Digital",
     }[step]
+
+
+@dataclass
+class Parsed:
+    """What a message reads as, without the map it builds: for tests and round trips."""
+
+    edits: list[Edit]
+    proposed: list[Edit]
+    errors: list[LineError]
+
+
+def parse_answer(journey_map: JourneyMap, step: Step, text: str) -> Parsed:
+    reading = read_message(journey_map, step, text)
+    return Parsed(reading.edits, reading.proposal, reading.problems)
 
 
 def proposal_lines(edits: list[Edit]) -> list[str]:

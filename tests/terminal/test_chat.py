@@ -24,7 +24,7 @@ next
 Apply > Online form (web) | owner: Ops
 Compare > Rates page (website) | owner: Digital
 
-Aply > Typo
+Checkout > Typo
 
 show map
 undo
@@ -53,7 +53,7 @@ def test_chat_builds_and_saves_a_map(tmp_path: Path) -> None:
     assert "Started Mortgage buyers" in out
     assert "✓ persona Maya" in out and "✓ stage Apply" in out
     assert "✓ touchpoint Rates page (website) in Compare" in out
-    assert "✗ There is no stage 'Aply'" in out
+    assert "There is no stage 'Checkout'" in out and "Try: `Dream > Typo`" in out
     assert "| Apply" in out and "Online form (website)" in out  # the map shows as a table
     assert "Undone" in out and "Saved. Bye!" in out
 

@@ -4,8 +4,8 @@ import pytest
 
 from bot.engine.commands import read_command
 from bot.engine.edits import AddAnchored, AddPersona, AddStage, AddTouchpoint, SetEmotion, SetScope
-from bot.engine.parser import parse_answer
-from bot.model import JourneyMap, Stage, Step
+from bot.engine.reader import message_chatter, parse_answer
+from bot.model import JourneyMap, Stage, Step, Touchpoint
 
 
 def mapped() -> JourneyMap:
@@ -15,12 +15,72 @@ def mapped() -> JourneyMap:
     return m
 
 
-def test_scope_fields_and_unkeyed_lines_fill_the_gaps() -> None:
+def test_an_unkeyed_scope_line_is_proposed_not_saved() -> None:
     parsed = parse_answer(JourneyMap(title="t"), Step.SCOPE, "Halve drop-out\nscenario: first flat")
+    assert parsed.edits == [SetScope(field="scenario", value="first flat")]
+    assert parsed.proposed == [SetScope(field="objective", value="Halve drop-out")]
+
+
+def test_a_scope_paragraph_is_split_by_its_cue_phrases() -> None:
+    text = (
+        "hey! so we want to cut churn. the scenario is a team on a trial. it starts when they "
+        "sign up and ends when they pay"
+    )
+    parsed = parse_answer(JourneyMap(title="t"), Step.SCOPE, text)
     assert parsed.edits == [
-        SetScope(field="objective", value="Halve drop-out"),
-        SetScope(field="scenario", value="first flat"),
+        SetScope(field="objective", value="cut churn"),
+        SetScope(field="scenario", value="a team on a trial"),
+        SetScope(field="journey_start", value="they sign up"),
+        SetScope(field="journey_end", value="they pay"),
     ]
+
+
+def test_stages_then_touchpoints_in_one_message_are_read_in_order() -> None:
+    parsed = parse_answer(
+        JourneyMap(title="t"), Step.STAGES, "our stages are research, buy and renew\nBuy > Cart (web)"
+    )
+    assert [type(e).__name__ for e in parsed.edits] == ["AddStage"] * 3 + ["AddTouchpoint"]
+
+
+def test_a_stage_name_wins_over_a_scope_key_after_the_scope_step() -> None:
+    m = mapped()
+    m.stages.append(Stage(id=m.new_id("stage"), name="Research"))
+    parsed = parse_answer(m, Step.TOUCHPOINTS, "Research: G2 reviews (web)")
+    assert parsed.edits == [AddTouchpoint(stage="Research", description="G2 reviews", channel="website")]
+
+
+def test_stage_names_match_by_stem_and_small_typos() -> None:
+    m = mapped()
+    m.stages.append(Stage(id=m.new_id("stage"), name="Onboard"))
+    parsed = parse_answer(m, Step.TOUCHPOINTS, "Onboarding > Welcome email\nAply > Form")
+    assert [e.stage for e in parsed.edits] == ["Onboard", "Apply"]  # type: ignore[union-attr]
+
+
+def test_one_bad_line_keeps_the_good_ones_and_names_a_fix_from_the_map() -> None:
+    parsed = parse_answer(mapped(), Step.TOUCHPOINTS, "Dream > Ads (web)\nCheckout > Card form")
+    assert len(parsed.edits) == 1 and parsed.errors[0].line == 2
+    assert "stage 'Checkout'" in parsed.errors[0].problem and "Dream" in parsed.errors[0].problem
+
+
+@pytest.mark.parametrize(
+    ("line", "score", "label"),
+    [("Apply: 7/10 curious", 1, "curious"), ("Apply: 2 out of 5", -1, ""), ("Apply: 3/10", -1, "")],
+)
+def test_scales_are_converted(line: str, score: int, label: str) -> None:
+    parsed = parse_answer(mapped(), Step.EMOTIONS, line)
+    assert parsed.edits == [SetEmotion(stage="Apply", score=score, label=label)]
+
+
+def test_forgiving_kpi_and_action_fields() -> None:
+    parsed = parse_answer(
+        mapped(),
+        Step.KPIS,
+        "kpi: activation, baseline 22%, target 30%, owner growth\n"
+        "action: fix emails | owner Ops | due: end of March",
+    )
+    kpi, action = parsed.edits
+    assert (kpi.baseline, kpi.target, kpi.owner) == ("22%", "30%", "growth")  # type: ignore[union-attr]
+    assert action.owner == "Ops" and action.due.month == 3  # type: ignore[union-attr]
 
 
 def test_bullets_and_comma_lists_give_stages() -> None:
@@ -77,8 +137,10 @@ def test_emotion_quote() -> None:
 
 
 def test_anchored_items_with_and_without_touchpoint() -> None:
+    m = mapped()
+    m.touchpoints.append(Touchpoint(id=m.new_id("touchpoint"), stage_id="stage-2", description="Form"))
     parsed = parse_answer(
-        mapped(), Step.EMOTIONS, "pain: Apply > slow\nmoment: Apply > Form > first look"
+        m, Step.EMOTIONS, "pain: Apply > slow\nmoment: Apply > Form > first look"
     )
     assert parsed.edits == [
         AddAnchored(item="pain", stage="Apply", text="slow"),
@@ -102,17 +164,19 @@ def test_persona_block() -> None:
     ("step", "text", "fragment"),
     [
         (Step.TOUCHPOINTS, "Just a touchpoint", "stage first"),
-        (Step.EMOTIONS, "Apply: 5", "outside the scale"),
+        (Step.EMOTIONS, "Apply: 5", "outside the -2..+2 scale"),
         (Step.EMOTIONS, "Apply: purple", "couldn't read a feeling"),
-        (Step.KPIS, "kpi: X | colour: red", "don't know the field"),
-        (Step.KPIS, "action: X | due: tomorrow", "year-month-day"),
+        (Step.KPIS, "kpi: X | colour: red", "don't know the KPI field"),
+        (Step.KPIS, "action: X | due: tomorrow", "couldn't read the date"),
+        (Step.TOUCHPOINTS, "Routine > ??? (", "no stage"),
+        (Step.TOUCHPOINTS, "Apply > ??? (", "touchpoint's name"),
         (Step.SCOPE, "weather: sunny", "scope field"),
     ],
 )
 def test_unreadable_lines_say_which_line_and_how(step: Step, text: str, fragment: str) -> None:
-    parsed = parse_answer(mapped(), step, "objective: ok\n" + text if step is Step.SCOPE else text)
+    parsed = parse_answer(mapped(), step, "objective: ok\n" + text)
     assert parsed.errors and fragment in parsed.errors[0].problem
-    assert parsed.errors[0].line == (2 if step is Step.SCOPE else 1)
+    assert parsed.errors[0].line == 2
     assert parsed.errors[0].hint
 
 
@@ -125,8 +189,8 @@ def test_unreadable_lines_say_which_line_and_how(step: Step, text: str, fragment
         ("skip", "skip"),
         ("edit tp-3 owner: Ops", "edit"),
         ("remove stage Apply", "remove"),
-        ("what's a moment of truth?", "question"),
-        ("How many personas should we have", "question"),
+        ("ok next", "next"),
+        ("next pls", "next"),
         ("export pdf", "export"),
         ("go to kpis", "goto"),
     ],
@@ -134,6 +198,25 @@ def test_unreadable_lines_say_which_line_and_how(step: Step, text: str, fragment
 def test_commands(text: str, name: str) -> None:
     command = read_command(text)
     assert command is not None and command.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's a moment of truth?",
+        "How many personas should we have",
+        "hey quick one, how many stages should we have",
+        "write me a poem about our Q3 roadmap",
+        "thanks!",
+    ],
+)
+def test_questions_and_chatter_are_recognised(text: str) -> None:
+    assert read_command(text) is None and message_chatter(mapped(), text) is not None
+
+
+def test_a_keyed_line_ending_in_a_question_mark_is_an_answer() -> None:
+    assert message_chatter(mapped(), "Apply > Form | thinks: did it save?") is None
+    assert message_chatter(mapped(), "scenario: how a couple buys a flat") is None
 
 
 def test_answers_are_not_commands() -> None:
