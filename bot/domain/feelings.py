@@ -70,6 +70,9 @@ def _starts_with_feeling(label: str, first_word: str) -> bool:
     if not first_word:
         return False
     score, _ = emotion_of(first_word)
-    return score is not None or not first_word.isalpha() or emotion_of(label)[0] is not None and (
-        len(label.split()) <= 2
+    return (
+        score is not None
+        or not first_word.isalpha()
+        or emotion_of(label)[0] is not None
+        and (len(label.split()) <= 2)
     )

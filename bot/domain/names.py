@@ -35,7 +35,9 @@ def distance(a: str, b: str) -> int:
     for i, left in enumerate(a, start=1):
         current = [i]
         for j, right in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left != right)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left != right))
+            )
         previous = current
     return previous[-1]
 
@@ -84,5 +86,7 @@ def closest(written: str, names: Sequence[str], count: int = 1) -> list[str]:
     by_simple = {simple(name): name for name in names}
     found = get_close_matches(simple(written), list(by_simple), n=count, cutoff=0.5)
     if not found:
-        found = [s for s in by_simple if simple(written) and simple(written).split()[0] in s][:count]
+        found = [s for s in by_simple if simple(written) and simple(written).split()[0] in s][
+            :count
+        ]
     return [by_simple[s] for s in found]

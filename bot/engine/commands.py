@@ -128,7 +128,10 @@ class Command(BaseModel):
     argument: str = ""
 
 
-_FILLER_BEFORE = re.compile(r"^(?:(?:ok|okay|ok cool|cool|great|right|alright|so|and|then|now|yes|lets|let's)[,!.]?\s+)+", re.I)
+_FILLER_BEFORE = re.compile(
+    r"^(?:(?:ok|okay|ok cool|cool|great|right|alright|so|and|then|now|yes|lets|let's)[,!.]?\s+)+",
+    re.I,
+)
 _FILLER_AFTER = re.compile(r"(?:[,!.]?\s+(?:please|pls|plz|thanks|thx|then|now))+$", re.I)
 
 

@@ -121,6 +121,21 @@ class Engine:
     def load(self, key: MapKey) -> StoredMap | None:
         return self.store.load(key)
 
+    def export(self, key: MapKey, formats: str) -> TurnResult | None:
+        """Export from outside the thread (CLI, `/journey export`, App Home): reads the map and
+        saves nothing, so a yes/no waiting in the thread is left as it is."""
+        stored = self.store.load(key)
+        if stored is None:
+            return None
+        state = FacilitationState.model_validate(stored.state)
+        outcome = self._export(stored.journey_map, state, formats)
+        return TurnResult(
+            reply=outcome.reply,
+            journey_map=stored.journey_map,
+            version=stored.journey_map.version,
+            files=outcome.files,
+        )
+
     def handle(self, key: MapKey, turn: Turn) -> TurnResult | None:
         """Apply a turn to the map in `key`; None when no map lives there."""
         for _ in range(self.attempts):
@@ -157,6 +172,10 @@ class Engine:
             return self._apply(journey_map, state, turn.user, turn.edits)
         command = read_command(turn.text)
         pending = Pending(state.pending_removal, state.pending_proposal)
+        if command is not None and command.name in READ_ONLY_COMMANDS:
+            # looking at the map (here, or an export from the CLI, `/journey`, App Home) leaves
+            # a yes/no waiting in the thread as it is
+            return self._command(stored, state, turn.user, command, Pending())
         state.pending_removal = state.pending_proposal = None
         if command is not None:
             return self._command(stored, state, turn.user, command, pending)
@@ -167,7 +186,12 @@ class Engine:
         return self._read(journey_map, state, turn.user, turn.text, stored.key.workspace)
 
     def _read(
-        self, journey_map: JourneyMap, state: FacilitationState, user: str, text: str, workspace: str
+        self,
+        journey_map: JourneyMap,
+        state: FacilitationState,
+        user: str,
+        text: str,
+        workspace: str,
     ) -> Outcome:
         reading = read_message(journey_map, state.step, text)
         notices: list[str] = []
@@ -177,7 +201,9 @@ class Engine:
             except AssistantUnavailable as unavailable:
                 notices.append(str(unavailable))
         if reading.changed:
-            outcome = self._changed(journey_map, reading.journey_map, state, user, reading.summaries)
+            outcome = self._changed(
+                journey_map, reading.journey_map, state, user, reading.summaries
+            )
             outcome.reply.understood = reading.understood
         else:
             reply = self._reply(journey_map, state, show_example=not reading.proposal)
@@ -193,7 +219,9 @@ class Engine:
             )
         if reading.proposal:
             state.pending_proposal = reading.proposal
-            reply.sections = [Section(heading="Is this right?", body="\n".join(proposal_lines(reading.proposal)))]
+            reply.sections = [
+                Section(heading="Is this right?", body="\n".join(proposal_lines(reading.proposal)))
+            ]
             reply.notices.append(
                 "I'm not sure I read that right, so nothing of it is saved yet. Say `yes` to save "
                 "it as shown, `edit` to correct it, or write it with its field (like the lines above)."
@@ -654,6 +682,9 @@ _EDIT_COMMANDS = {
 }
 
 
+READ_ONLY_COMMANDS = {"show", "help", "export", "critique", "summary", "votes", "question"}
+
+
 def tip_key(passage: Passage) -> str:
     return passage.key or f"{passage.guide_id}#{passage.heading}"
 
@@ -677,11 +708,17 @@ def _suggestions(step: Step) -> list[Suggestion]:
 
 
 HELP = (
-    "`next`, `back`, `skip`: move between steps · `go to <step>`\n"
-    "`show map`: the map so far · `undo`: take back the last change\n"
-    "`edit <item> <field>: <value>` (e.g. `edit tp-4 owner: Digital`, "
-    "`edit scope objective: …`)\n"
-    "`remove <item>` (e.g. `remove stage Compare`, `remove pain-7`)\n"
+    "`next`, `back`, `skip`: move between steps · `go to <step>` (scope, personas, stages, "
+    "touchpoints, emotions, kpis, review)\n"
+    "`show map`: the map with item ids · `undo`: take back your last message · `yes` / `no`: "
+    "answer a pending question\n"
+    "`edit <item> <field>: <value>` (e.g. `edit tp-4 owner: Digital`, `edit scope objective: …`, "
+    "`title: New name`) · `remove <item>` (e.g. `remove stage Compare`, `remove pain-7`)\n"
+    "`vote <stage> <-2..+2> because …` · `votes` · `settle <stage> [score] because …`\n"
+    "`evidence <item>: <source>` (e.g. `evidence tp-4: 2026 NPS survey`, "
+    '`evidence pain-7: quote "I gave up"`)\n'
+    "`summary`: who said what · `future state`: copy into a future-state map\n"
     "`critique`: what to improve · `export pdf` (or markdown, docx, png, csv, xlsx, json, all)\n"
-    "`done`: mark the map complete · ask a question ending in `?` for guidance"
+    "`owner: <name>` · `review every <days> days` · `reviewed` · `done`: mark the map complete\n"
+    "Ask anything about journey mapping in plain words; questions are never saved to the map."
 )

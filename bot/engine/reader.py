@@ -494,9 +494,7 @@ def _anchored(m: JourneyMap, item: str, value: str, key: str) -> LineReading:
             raise LineProblem(
                 f"{stage[0].name} has no touchpoint '{parts[1]}'"
                 + (f"; did you mean {near[0]}?" if near else "."),
-                f"{key}: {stage[0].name} > {near[0] if near else ''} > {text}".replace(
-                    ">  >", ">"
-                ),
+                f"{key}: {stage[0].name} > {near[0] if near else ''} > {text}".replace(">  >", ">"),
             )
         touchpoint = found.name
     elif item == "moment" and (found := match_name(text, touchpoints)) is not None:
@@ -536,7 +534,9 @@ def _action(value: str) -> AddAction:
     try:
         description, fields = split_fields(value, ACTION_FIELDS)
     except FieldProblem as problem:
-        raise LineProblem(f"I don't know the action field '{problem.written[:30]}'.", hint) from None
+        raise LineProblem(
+            f"I don't know the action field '{problem.written[:30]}'.", hint
+        ) from None
     if not _label(description):
         raise LineProblem("The action has no description.", hint)
     due = None

@@ -59,13 +59,25 @@ def _persona_checks(m: JourneyMap) -> list[str]:
     return warnings
 
 
+def _stage_limits() -> tuple[int, int]:
+    """The critique's own thresholds: the step asks for what the critique will check."""
+    from bot.critique.checks.stages import MAX_STAGES, MIN_STAGES  # loaded on first use
+
+    return MIN_STAGES, MAX_STAGES
+
+
 def _stages_missing(m: JourneyMap) -> list[str]:
-    return ["at least two stages"] if len(m.stages) < 2 else []
+    least, _ = _stage_limits()
+    return [f"at least {least} stages"] if len(m.stages) < least else []
 
 
 def _stage_checks(m: JourneyMap) -> list[str]:
-    if len(m.stages) > 12:
-        return [f"{len(m.stages)} stages is a lot: merge some so the map stays readable."]
+    _, most = _stage_limits()
+    if len(m.stages) > most:
+        return [
+            f"{len(m.stages)} stages is a lot (the critique flags more than {most}): merge some "
+            "so the map stays readable."
+        ]
     return []
 
 

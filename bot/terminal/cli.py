@@ -7,7 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-from bot.engine import Turn
 from bot.model import map_json_schema
 from bot.services import build_services
 from bot.settings import get_settings
@@ -98,7 +97,7 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     formats = ",".join(args.formats or ["all"])
     engine = build_services(get_settings(), with_guidance=False).engine
-    result = engine.handle(stored.key, Turn(user="cli", text=f"export {formats}"))
+    result = engine.export(stored.key, formats)
     if result is None or result.reply.errors:
         print("\n".join(result.reply.errors if result else ["The map is gone."]), file=sys.stderr)
         return 2

@@ -50,7 +50,9 @@ def map_facts(m: JourneyMap) -> set[str]:
         channel = f" ({t.channel})" if t.channel else ""
         facts.append(
             f"tp: {stage_name[t.stage_id]} > {t.description}{channel}"
-            + _fields([("does", t.customer_action), ("thinks", t.customer_thought), ("owner", t.owner)])
+            + _fields(
+                [("does", t.customer_action), ("thinks", t.customer_thought), ("owner", t.owner)]
+            )
         )
     for e in m.emotions:
         label = f" {e.label}" if e.label else ""

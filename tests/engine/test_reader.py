@@ -37,7 +37,9 @@ def test_a_scope_paragraph_is_split_by_its_cue_phrases() -> None:
 
 def test_stages_then_touchpoints_in_one_message_are_read_in_order() -> None:
     parsed = parse_answer(
-        JourneyMap(title="t"), Step.STAGES, "our stages are research, buy and renew\nBuy > Cart (web)"
+        JourneyMap(title="t"),
+        Step.STAGES,
+        "our stages are research, buy and renew\nBuy > Cart (web)",
     )
     assert [type(e).__name__ for e in parsed.edits] == ["AddStage"] * 3 + ["AddTouchpoint"]
 
@@ -46,7 +48,9 @@ def test_a_stage_name_wins_over_a_scope_key_after_the_scope_step() -> None:
     m = mapped()
     m.stages.append(Stage(id=m.new_id("stage"), name="Research"))
     parsed = parse_answer(m, Step.TOUCHPOINTS, "Research: G2 reviews (web)")
-    assert parsed.edits == [AddTouchpoint(stage="Research", description="G2 reviews", channel="website")]
+    assert parsed.edits == [
+        AddTouchpoint(stage="Research", description="G2 reviews", channel="website")
+    ]
 
 
 def test_stage_names_match_by_stem_and_small_typos() -> None:
@@ -138,10 +142,10 @@ def test_emotion_quote() -> None:
 
 def test_anchored_items_with_and_without_touchpoint() -> None:
     m = mapped()
-    m.touchpoints.append(Touchpoint(id=m.new_id("touchpoint"), stage_id="stage-2", description="Form"))
-    parsed = parse_answer(
-        m, Step.EMOTIONS, "pain: Apply > slow\nmoment: Apply > Form > first look"
+    m.touchpoints.append(
+        Touchpoint(id=m.new_id("touchpoint"), stage_id="stage-2", description="Form")
     )
+    parsed = parse_answer(m, Step.EMOTIONS, "pain: Apply > slow\nmoment: Apply > Form > first look")
     assert parsed.edits == [
         AddAnchored(item="pain", stage="Apply", text="slow"),
         AddAnchored(item="moment", stage="Apply", touchpoint="Form", text="first look"),
@@ -238,3 +242,19 @@ def test_one_line_persona_with_fields() -> None:
             data_source="interviews",
         )
     ]
+
+
+def test_an_export_leaves_a_pending_yes_no_alone(tmp_path) -> None:
+    from bot.engine import Engine, Turn
+    from storage import MapKey, MapStore, create_db_engine
+
+    engine = Engine(MapStore(create_db_engine(f"sqlite:///{tmp_path / 'm.db'}")))
+    key = MapKey(workspace="T", channel="C", thread="1")
+    engine.start(key, "Trial", "U1")
+    engine.handle(key, Turn(user="U1", text="help customers renew without calling us"))
+    assert engine.load(key).state["pending_proposal"]  # type: ignore[union-attr]
+    assert engine.export(key, "json") is not None
+    engine.handle(key, Turn(user="U2", text="export markdown"))
+    engine.handle(key, Turn(user="U1", text="how long should an objective be"))
+    confirmed = engine.handle(key, Turn(user="U1", text="yes"))
+    assert confirmed is not None and confirmed.journey_map.scope.objective.startswith("help")

@@ -133,3 +133,15 @@ def test_maps_export_writes_the_files(tmp_path: Path) -> None:
     assert json.loads((out / "support-journey.json").read_text())["title"] == "Support journey"
     bad = run_cli(["maps", "export", map_id, "-f", "gif", "--out", str(out)], tmp_path)
     assert bad.returncode == 2 and "Choose one of" in bad.stderr
+
+
+def test_quit_at_the_title_prompt_makes_no_map_and_commands_work_on_any_line(
+    tmp_path: Path,
+) -> None:
+    done = run_cli(["chat"], tmp_path, "quit\n")
+    assert done.returncode == 0 and "empty line" in done.stdout
+    assert "No maps yet" in run_cli(["maps", "list"], tmp_path).stdout
+    typed = "Trial\nobjective: more renewals\nnext\nshow map\nquit\n"
+    chatted = run_cli(["chat"], tmp_path, typed).stdout
+    assert "✓ objective: more renewals" in chatted and "Step 2/7" in chatted
+    assert "objective: more renewals\nnext" not in chatted
