@@ -224,7 +224,8 @@ class Engine:
             ]
             reply.notices.append(
                 "I'm not sure I read that right, so nothing of it is saved yet. Say `yes` to save "
-                "it as shown, `edit` to correct it, or write it with its field (like the lines above)."
+                "it as shown, `edit` to correct it, or write it with its field "
+                "(like the lines above)."
             )
             reply.suggestions = [
                 Suggestion(label="Yes, save it", command="yes"),

@@ -427,8 +427,8 @@ def _touchpoint(stage: Stage, value: str, echo: str = "") -> LineReading:
     description = _label(head)
     if not re.search(r"[^\W_]", description) or re.search(r"[()]", description):
         raise LineProblem("I couldn't read the touchpoint's name.", hint)
-    edit = AddTouchpoint(
-        stage=stage.name, description=description, channel=channel_of(channel), **fields
+    edit = AddTouchpoint.model_validate(
+        {"stage": stage.name, "description": description, "channel": channel_of(channel)} | fields
     )
     return _with_note(LineReading([edit]), echo)
 
@@ -500,12 +500,8 @@ def _anchored(m: JourneyMap, item: str, value: str, key: str) -> LineReading:
     elif item == "moment" and (found := match_name(text, touchpoints)) is not None:
         touchpoint = found.name
         notes.append(f"linked to the touchpoint {found.name}")
-    edit = AddAnchored(
-        item=item,  # type: ignore[arg-type]
-        stage=stage[0].name,
-        touchpoint=touchpoint,
-        text=text,
-        **fields,
+    edit = AddAnchored.model_validate(
+        {"item": item, "stage": stage[0].name, "touchpoint": touchpoint, "text": text} | fields
     )
     return LineReading([edit], notes=notes)
 
@@ -526,7 +522,7 @@ def _kpi(m: JourneyMap, value: str) -> AddKpi:
         if stage is None:
             raise _no_stage(m, fields["stage"], "")
         fields["stage"] = stage[0].name
-    return AddKpi(name=_label(name), **fields)
+    return AddKpi.model_validate({"name": _label(name)} | fields)
 
 
 def _action(value: str) -> AddAction:
@@ -548,7 +544,7 @@ def _action(value: str) -> AddAction:
                 f"I couldn't read the date '{written}' (a date, Q1-Q4 or a month works).",
                 f"action: {_label(description)} | due: 2027-03-31",
             )
-    return AddAction(description=_label(description), due=due, **fields)
+    return AddAction.model_validate({"description": _label(description), "due": due} | fields)
 
 
 # --- personas ---------------------------------------------------------------------------
@@ -614,11 +610,13 @@ def _persona_from_fields(fields: dict[str, str]) -> AddPersona:
         name: [part.strip() for part in re.split(r"[,;]", fields.get(name, "")) if part.strip()]
         for name in ("goals", "needs", "frustrations")
     }
-    return AddPersona(
-        name=fields["name"],
-        description=fields.get("description", ""),
-        data_source=fields.get("data_source", ""),
-        **lists,
+    return AddPersona.model_validate(
+        {
+            "name": fields["name"],
+            "description": fields.get("description", ""),
+            "data_source": fields.get("data_source", ""),
+        }
+        | lists
     )
 
 
@@ -670,9 +668,9 @@ def _scope_default(m: JourneyMap, text: str) -> LineReading:
         preamble, found = cues
         reading = LineReading([SetScope(field=name, value=value) for name, value in found])  # type: ignore[arg-type]
         free = [name for name in empty if name not in dict(found)]
-        if preamble and not all(_FILLER.match(w) for w in re.findall(r"[a-z']+", preamble.lower())):
-            if free:
-                reading.proposed.append(SetScope(field=free[0], value=preamble))  # type: ignore[arg-type]
+        words = re.findall(r"[a-z']+", preamble.lower())
+        if free and preamble and not all(_FILLER.match(word) for word in words):
+            reading.proposed.append(SetScope(field=free[0], value=preamble))  # type: ignore[arg-type]
         return reading
     if not empty:
         raise LineProblem(
