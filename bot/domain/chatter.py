@@ -8,7 +8,52 @@ from typing import Literal
 ChatterKind = Literal["question", "request", "small talk"]
 
 _SMALL_TALK = set(  # noqa: SIM905 - a word list reads best as words
-    ["hi", "hey", "hello", "hiya", "yo", "morning", "afternoon", "evening", "there", "all", "team", "folks", "thanks", "thank", "you", "thx", "ty", "cheers", "ok", "okay", "k", "cool", "nice", "great", "awesome", "perfect", "lol", "haha", "yay", "sounds", "good", "got", "it", "sure", "brb", "one", "sec", "moment", "right", "alright", "wow", "oh", "ah", "hmm"]
+    [
+        "hi",
+        "hey",
+        "hello",
+        "hiya",
+        "yo",
+        "morning",
+        "afternoon",
+        "evening",
+        "there",
+        "all",
+        "team",
+        "folks",
+        "thanks",
+        "thank",
+        "you",
+        "thx",
+        "ty",
+        "cheers",
+        "ok",
+        "okay",
+        "k",
+        "cool",
+        "nice",
+        "great",
+        "awesome",
+        "perfect",
+        "lol",
+        "haha",
+        "yay",
+        "sounds",
+        "good",
+        "got",
+        "it",
+        "sure",
+        "brb",
+        "one",
+        "sec",
+        "moment",
+        "right",
+        "alright",
+        "wow",
+        "oh",
+        "ah",
+        "hmm",
+    ]
 )
 _QUESTION_START = re.compile(
     r"^(how|what|what's|whats|why|where|which|who|whom|should|shall|can|could|do|does|did|is|"

@@ -3,9 +3,10 @@ applies them, so every path to a change is validated the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from statistics import mean
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -434,24 +435,31 @@ def _remove_with_dependents(m: JourneyMap, kind: ItemKind, item_id: str) -> None
             _remove_with_dependents(m, "touchpoint", tp.id)
         m.emotions = [e for e in m.emotions if e.stage_id != item_id]
         m.emotion_votes = [v for v in m.emotion_votes if v.stage_id != item_id]
-        for anchored in ("pain", "delight", "moment"):
+        for anchored in ANCHORED_KINDS:
             for item in [i for i in m.items(anchored) if i.stage_id == item_id]:
                 _remove_with_dependents(m, anchored, item.id)
-        for linked in (*m.actions, *m.kpis):
+        for linked in _linked(m):
             if linked.stage_id == item_id:
                 linked.stage_id = None
     elif kind == "touchpoint":
-        for anchored in ("pain", "delight", "moment"):
+        for anchored in ANCHORED_KINDS:
             for item in m.items(anchored):
                 if item.touchpoint_id == item_id:
                     item.touchpoint_id = None
     elif kind == "pain":
-        for linked in (*m.actions, *m.kpis):
+        for linked in _linked(m):
             if linked.pain_point_id == item_id:
                 linked.pain_point_id = None
 
 
-_APPLIERS = {
+ANCHORED_KINDS: tuple[ItemKind, ...] = ("pain", "delight", "moment")
+
+
+def _linked(m: JourneyMap) -> list[Action | Kpi]:
+    return [*m.actions, *m.kpis]
+
+
+_APPLIERS: dict[str, Callable[[JourneyMap, Any], str]] = {
     "set_scope": _set_scope,
     "set_title": _set_title,
     "add_persona": _add_persona,

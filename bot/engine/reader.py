@@ -284,7 +284,7 @@ def _read_keyed(m: JourneyMap, step: Step, key: str, sep: str, value: str) -> Li
         return read_line(m, Step.TOUCHPOINTS, value)
     stage = _stage(m, key)
     if word in SCOPE_KEYS and (step is Step.SCOPE or stage is None):
-        return LineReading([SetScope(field=SCOPE_KEYS[word], value=value)])  # type: ignore[arg-type]
+        return LineReading([scope_edit(SCOPE_KEYS[word], value)])
     if stage is not None:
         return _stage_line(m, step, stage[0], value, sep, stage[1])
     if word in PERSONA_KEYS:
@@ -666,17 +666,21 @@ def _scope_default(m: JourneyMap, text: str) -> LineReading:
     empty = [name for name in Scope.model_fields if not getattr(m.scope, name)]
     if cues is not None:
         preamble, found = cues
-        reading = LineReading([SetScope(field=name, value=value) for name, value in found])  # type: ignore[arg-type]
+        reading = LineReading([scope_edit(name, value) for name, value in found])
         free = [name for name in empty if name not in dict(found)]
         words = re.findall(r"[a-z']+", preamble.lower())
         if free and preamble and not all(_FILLER.match(word) for word in words):
-            reading.proposed.append(SetScope(field=free[0], value=preamble))  # type: ignore[arg-type]
+            reading.proposed.append(scope_edit(free[0], preamble))
         return reading
     if not empty:
         raise LineProblem(
             "Every scope field is filled; say which one this replaces.", f"scenario: {text}"
         )
-    return LineReading(proposed=[SetScope(field=empty[0], value=text)])  # type: ignore[arg-type]
+    return LineReading(proposed=[scope_edit(empty[0], text)])
+
+
+def scope_edit(field_name: str, value: str) -> SetScope:
+    return SetScope.model_validate({"field": field_name, "value": value})
 
 
 def example_line(m: JourneyMap, step: Step, text: str = "") -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from bot.engine.edits import EditError
 from bot.engine.edits import describe_item as _label
 from bot.model import ID_PREFIX, ItemKind, JourneyMap
@@ -35,7 +37,9 @@ FIELD_SYNONYMS: dict[str, str] = {
     "research": "research_basis",
 }
 
-_PREFIX_KIND: dict[str, ItemKind] = {prefix: kind for kind, prefix in ID_PREFIX.items()}
+_PREFIX_KIND: dict[str, ItemKind] = {
+    prefix: cast(ItemKind, kind) for kind, prefix in ID_PREFIX.items()
+}
 
 
 def resolve_item(m: JourneyMap, ref: str) -> tuple[ItemKind, str]:

@@ -227,3 +227,15 @@ SPECS: dict[Step, StepSpec] = {
 }
 
 STEP_ORDER: list[Step] = list(SPECS)
+
+STEP_NAMES: dict[str, Step] = {
+    **{step.value: step for step in Step},
+    "persona": Step.PERSONAS,
+    "stage": Step.STAGES,
+    "touchpoint": Step.TOUCHPOINTS,
+    "emotion": Step.EMOTIONS,
+    "emotions": Step.EMOTIONS,
+    "pains": Step.EMOTIONS,
+    "kpi": Step.KPIS,
+    "actions": Step.KPIS,
+}

@@ -72,9 +72,9 @@ def evidence(m: JourneyMap, argument: str, user: str) -> AddEvidence:
         item=kind,
         item_id=item_id,
         link=link,
-        text=text.strip().strip('"“”'),  # type: ignore[arg-type]
+        text=text.strip().strip('"“”'),
         level=level,
-        added_by=user,  # type: ignore[arg-type]
+        added_by=user,
     )
 
 
