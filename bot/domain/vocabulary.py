@@ -3,7 +3,31 @@ feelings and default stage sets."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.model import KNOWN_CHANNELS
+
+
+@dataclass(frozen=True)
+class FieldWords:
+    """One map field: its name in the model, the key the team writes, the label shown."""
+
+    name: str
+    key: str
+    label: str
+
+
+SCOPE_FIELDS: tuple[FieldWords, ...] = (
+    FieldWords("objective", "objective", "Objective"),
+    FieldWords("scenario", "scenario", "Scenario"),
+    FieldWords("journey_start", "start", "Starts"),
+    FieldWords("journey_end", "end", "Ends"),
+    FieldWords("audience", "for", "For"),
+    FieldWords("usage", "use", "Used to"),
+    FieldWords("research_basis", "research", "Research"),
+)
+SCOPE_KEY_OF: dict[str, str] = {f.name: f.key for f in SCOPE_FIELDS}
+SCOPE_LABEL_OF: dict[str, str] = {f.name: f.label for f in SCOPE_FIELDS}
 
 SCOPE_KEYS: dict[str, str] = {
     "objective": "objective",

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.domain.edits import Edit, EditError, apply_edits
 from bot.engine.assist import Assistant
-from bot.engine.edits import Edit, EditError, apply_edits
 from bot.engine.outline import map_outline
 from bot.engine.reply import Reply, Suggestion
 from bot.engine.state import FacilitationState, Outcome, Pending

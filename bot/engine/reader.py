@@ -15,22 +15,8 @@ from pydantic import BaseModel
 
 from bot.domain.chatter import ChatterKind, chatter_kind
 from bot.domain.dates import read_due
-from bot.domain.feelings import FeelingProblem, read_feeling
-from bot.domain.fields import FieldProblem, split_fields
-from bot.domain.names import closest, match_name, simple
-from bot.domain.vocabulary import (
-    ACTION_FIELDS,
-    ANCHORED_PREFIXES,
-    DEFAULT_STAGES,
-    EVIDENCE_FIELDS,
-    KPI_FIELDS,
-    PERSONA_KEYS,
-    SCOPE_KEYS,
-    TOUCHPOINT_FIELDS,
-    channel_of,
-)
-from bot.engine.describe import edit_as_line
-from bot.engine.edits import (
+from bot.domain.describe import edit_as_line
+from bot.domain.edits import (
     AddAction,
     AddAnchored,
     AddKpi,
@@ -46,6 +32,20 @@ from bot.engine.edits import (
     UpdateItem,
     apply_edits,
 )
+from bot.domain.feelings import FeelingProblem, read_feeling
+from bot.domain.fields import FieldProblem, split_fields
+from bot.domain.names import closest, match_name, simple
+from bot.domain.touchpoints import split_channel
+from bot.domain.vocabulary import (
+    ACTION_FIELDS,
+    ANCHORED_PREFIXES,
+    DEFAULT_STAGES,
+    EVIDENCE_FIELDS,
+    KPI_FIELDS,
+    PERSONA_KEYS,
+    SCOPE_KEYS,
+    TOUCHPOINT_FIELDS,
+)
 from bot.engine.scope_cues import read_scope_cues
 from bot.model import JourneyMap, Scope, Stage, Step
 
@@ -59,7 +59,6 @@ _STAGES_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|→|->|=>|⇒|>|\|)\s*|\s+then\s+", re.IGNORECASE)
-_CHANNEL_SUFFIX = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _FROM_TO = re.compile(r"^(?P<name>.+?)\s+from\s+(?P<base>\S+)\s+to\s+(?P<target>\S+)$", re.I)
 _PERSONA_SEPARATORS = (" - ", " — ", " – ", ": ", ", ")
 _FILLER = re.compile(r"^(?:hey|hi|so|ok|okay|right|well|basically|yeah|um|alright|and)$")
@@ -420,15 +419,11 @@ def _touchpoint(stage: Stage, value: str, echo: str = "") -> LineReading:
             f"I don't know the touchpoint field '{problem.written[:30]}'.",
             f"{stage.name} > {value.split('|')[0].strip()} | does: … | thinks: … | owner: …",
         ) from None
-    channel = fields.pop("channel", "")
-    suffix = _CHANNEL_SUFFIX.match(head)
-    if suffix:
-        head, channel = suffix.group(1), suffix.group(2)
-    description = _label(head)
+    description, channel = split_channel(head, fields.pop("channel", ""))
     if not re.search(r"[^\W_]", description) or re.search(r"[()]", description):
         raise LineProblem("I couldn't read the touchpoint's name.", hint)
     edit = AddTouchpoint.model_validate(
-        {"stage": stage.name, "description": description, "channel": channel_of(channel)} | fields
+        {"stage": stage.name, "description": description, "channel": channel} | fields
     )
     return _with_note(LineReading([edit]), echo)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.engine.edits import Edit
+from bot.domain.edits import Edit
 from bot.engine.reply import Reply
 from bot.model import ItemKind, JourneyMap, Step
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bot.domain.describe import edit_as_line
+from bot.domain.edits import EditError, apply_edits
 from bot.engine.assist import AssistantUnavailable
 from bot.engine.context import Context
-from bot.engine.describe import edit_as_line
-from bot.engine.edits import EditError, apply_edits
 from bot.engine.reader import Reading, example_line, proposal_lines, read_message
 from bot.engine.reply import Section, Suggestion
 from bot.engine.state import Outcome

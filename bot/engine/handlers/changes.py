@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bot.domain.describe import edit_as_line
+from bot.domain.edits import Edit, EditError, RemoveItem, SetScope, SetTitle, UpdateItem
+from bot.domain.refs import FIELD_SYNONYMS, resolve_item, split_edit
 from bot.engine.context import Context
-from bot.engine.describe import edit_as_line
-from bot.engine.edits import Edit, EditError, RemoveItem, SetScope, SetTitle, UpdateItem
-from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
 from bot.engine.reply import Section, Suggestion
 from bot.engine.state import Outcome, PendingRemoval
 from bot.model import JourneyMap, Scope

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.domain.edits import Edit, EditError, SetReview
 from bot.engine import team_commands
 from bot.engine.context import Context
-from bot.engine.edits import Edit, EditError, SetReview
 from bot.engine.outline import votes_section
 from bot.engine.state import Outcome
 
