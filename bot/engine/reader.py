@@ -547,38 +547,49 @@ def _action(value: str) -> AddAction:
 
 def _persona_block(m: JourneyMap, lines: list[str]) -> LineReading:
     fields: dict[str, str] = {}
+    guessed = False  # the name came from a sentence: show the reading and ask first
     for line in lines:
         key = _persona_key(line)
         match = _KEY.match(line)
         if key and match:
             fields[key] = match["value"].strip()
         elif "name" not in fields:
-            fields.update(_split_name(line) or {"name": _label(line)})
+            split = _split_name(line)
+            if split is None:
+                sentence = _persona_sentence(line)
+                split = {"name": sentence.name, "description": sentence.description}
+                guessed = True
+            fields.update(split)
         else:
             raise LineProblem(
                 f"I couldn't tell which persona field `{line[:40]}` is.",
                 f"goals: {line[:40]}  (or needs:, frustrations:, description:, source:)",
             )
     if fields.get("name"):
-        return LineReading([_persona_from_fields(fields)])
+        persona = _persona_from_fields(fields)
+        return LineReading(proposed=[persona]) if guessed else LineReading([persona])
     if len(m.personas) == 1:
-        persona = m.personas[0]
+        persona_id = m.personas[0].id
         updates: list[Edit] = [
-            UpdateItem(item="persona", item_id=persona.id, field=name, value=value)
+            UpdateItem(item="persona", item_id=persona_id, field=name, value=value)
             for name, value in fields.items()
         ]
-        return LineReading(updates, notes=[f"added to {persona.name}"])
+        return LineReading(updates, notes=[f"added to {m.personas[0].name}"])
     raise LineProblem(
         "Which persona is this for? Give the persona a name first.",
         "name: Maya, first-time buyer",
     )
 
 
+_NOT_A_NAME = {"is", "are", "was", "she's", "he's", "they're", "i'm", "we", "our", "the", "a", "an"}
+
+
 def _split_name(line: str) -> dict[str, str] | None:
     for separator in _PERSONA_SEPARATORS:
         if separator in line:
             name, description = line.split(separator, 1)
-            if 1 <= len(name.split()) <= 3:
+            words = name.lower().split()
+            if 1 <= len(words) <= 3 and not _NOT_A_NAME.intersection(words):
                 return {"name": _label(name), "description": description.strip()}
     return None
 

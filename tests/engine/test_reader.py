@@ -258,3 +258,16 @@ def test_an_export_leaves_a_pending_yes_no_alone(tmp_path) -> None:
     engine.handle(key, Turn(user="U1", text="how long should an objective be"))
     confirmed = engine.handle(key, Turn(user="U1", text="yes"))
     assert confirmed is not None and confirmed.journey_map.scope.objective.startswith("help")
+
+
+def test_a_persona_sentence_with_fields_is_proposed_with_a_short_name() -> None:
+    text = "lena is a freelance illustrator, works from cafes\ngoals: quiet desk, peers"
+    parsed = parse_answer(JourneyMap(title="t"), Step.PERSONAS, text)
+    assert parsed.edits == []
+    assert parsed.proposed == [
+        AddPersona(
+            name="Lena",
+            description="freelance illustrator, works from cafes",
+            goals=["quiet desk", "peers"],
+        )
+    ]

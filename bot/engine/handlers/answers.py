@@ -46,7 +46,7 @@ def _explain(ctx: Context, reading: Reading, outcome: Outcome) -> None:
         reply.notices.append(
             "I'm not sure I read that right, so nothing of it is saved yet. Say `yes` to save "
             "it as shown, `edit` to correct it, or write it with its field "
-            "(like the lines above)."
+            "(as shown under *Is this right?*)."
         )
         reply.suggestions = [
             Suggestion(label="Yes, save it", command="yes"),
