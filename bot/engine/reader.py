@@ -139,8 +139,21 @@ def _save(reading: Reading, unit: _Unit, line: LineReading, step: Step) -> None:
     reading.journey_map = changed
     reading.edits += line.edits
     reading.summaries += summaries
+    echoes = [summary + _details(edit) for summary, edit in zip(summaries, line.edits, strict=True)]
     notes = f" ({'; '.join(line.notes)})" if line.notes else ""
-    reading.understood += [summary + notes for summary in summaries[:1]] + summaries[1:]
+    reading.understood += [echo + notes for echo in echoes[:1]] + echoes[1:]
+
+
+def _details(edit: Edit) -> str:
+    """The fields a summary leaves out (owner, baseline, due, a quote…), as the team wrote them."""
+    if isinstance(edit, SetEmotion):
+        return f' "{edit.quote}"' if edit.quote else ""
+    if isinstance(edit, AddPersona | AddKpi | AddAction | AddTouchpoint):
+        line = edit_as_line(edit)
+        for separator in (" | ", "; "):
+            if separator in line:
+                return separator + line.split(separator, 1)[1]
+    return ""
 
 
 def _refuse(reading: Reading, unit: _Unit, problem: str, hint: str) -> None:
