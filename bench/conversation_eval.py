@@ -15,6 +15,7 @@ from bot.domain import dates
 from storage import MapStore, create_db_engine
 from tests.conversations.harness import TODAY, Score, play
 from tests.conversations.held_apart import HELD_APART
+from tests.conversations.held_apart_late import HELD_APART_LATE
 from tests.conversations.script import Conversation
 from tests.conversations.tuned import TUNED
 
@@ -52,12 +53,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         tuned, held = evaluate(TUNED, folder), evaluate(HELD_APART, folder)
+        late = evaluate(HELD_APART_LATE, folder)
         overall = Score()
-        overall.add(tuned)
-        overall.add(held)
-        report("overall", len(TUNED) + len(HELD_APART), overall, False)
+        for share in (tuned, held, late):
+            overall.add(share)
+        count = len(TUNED) + len(HELD_APART) + len(HELD_APART_LATE)
+        report("overall", count, overall, False)
         report("tuned", len(TUNED), tuned, args.verbose)
-        report("held-apart", len(HELD_APART), held, False)  # never shown line by line: not tuned on
+        # the held-apart shares are never shown line by line: they are not tuned on
+        report("held-apart", len(HELD_APART), held, False)
+        report("held-late", len(HELD_APART_LATE), late, False)
 
 
 if __name__ == "__main__":
