@@ -4,6 +4,7 @@ typos (`Onboarding` -> `Onboard`, `assesment` -> `Assessment`), and "did you mea
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -12,8 +13,11 @@ _SUFFIXES = ("ation", "ment", "ing", "als", "al", "ed", "es", "s")
 
 
 def simple(text: str) -> str:
-    """Lowercase, hyphens and underscores as spaces, single spaces, no stray punctuation."""
-    text = re.sub(r"[-_/]+", " ", text.casefold())
+    """Lowercase without accents, hyphens and underscores as spaces, single spaces, no stray
+    punctuation: `Café` and `cafe`, `Follow-up` and `follow up` are the same name."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"[-_/]+", " ", text)
     text = re.sub(r"[^\w\s&+']", " ", text)
     return " ".join(text.split())
 

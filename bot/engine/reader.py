@@ -58,7 +58,7 @@ _STAGES_PREFIX = re.compile(
     r"^(?:(?:so\s+|ok\s+)?(?:our|the)\s+)?stages?\s+(?:are|is|would be|will be)\s*:?\s*",
     re.IGNORECASE,
 )
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|→|->|=>|⇒|>|\|)\s*|\s+then\s+", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|→|->|=>|⇒|>|\|)\s*|\s+then\s+|\s+[-–—]\s+", re.IGNORECASE)
 _FROM_TO = re.compile(r"^(?P<name>.+?)\s+from\s+(?P<base>\S+)\s+to\s+(?P<target>\S+)$", re.I)
 _PERSONA_SEPARATORS = (" - ", " — ", " – ", ": ", ", ")
 _FILLER = re.compile(r"^(?:hey|hi|so|ok|okay|right|well|basically|yeah|um|alright|and)$")
@@ -207,8 +207,18 @@ _OTHER_KEYS = {
 # --- splitting a message into units ------------------------------------------------------
 
 
+_EMPHASISED_KEY = re.compile(r"^([*_~]+)([^*_~:]{1,40}?)(?::\1|\1:)\s*")
+_PERSONA_CUE = re.compile(
+    r"^(?:(?:so\s+)?(?:our|the|my)\s+(?:main\s+)?persona\s+(?:is|will be|would be)|"
+    r"(?:we're|we are)\s+mapping(?:\s+for)?)\s+",
+    re.IGNORECASE,
+)
+
+
 def _clean(raw: str) -> str:
-    return BULLET.sub("", raw).strip()
+    """Without a bullet, and `*Key:*` (Slack bold) as `Key:`."""
+    line = BULLET.sub("", raw).strip()
+    return _EMPHASISED_KEY.sub(lambda match: match[2].strip() + ": ", line)
 
 
 def _persona_key(line: str) -> str | None:
@@ -260,6 +270,8 @@ def read_line(m: JourneyMap, step: Step, text: str) -> LineReading:
             f"There is nothing after `{keyed['key'].strip()}:`.",
             example_line(m, step),
         )
+    if "\t" in text:
+        return _table_row(m, step, text)
     if ">" in text:
         left, right = (part.strip() for part in text.split(">", 1))
         stage = _stage(m, left)
@@ -372,6 +384,28 @@ def _stage_line(
     )
 
 
+def _table_row(m: JourneyMap, step: Step, text: str) -> LineReading:
+    """A row pasted from a spreadsheet: stage, touchpoint, channel, owner (tab-separated)."""
+    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    stage = _stage(m, cells[0]) if cells else None
+    if stage is None or len(cells) < 2:
+        raise LineProblem(
+            "I read a pasted row as stage, touchpoint, channel, owner; the first cell is no "
+            "stage of this map.",
+            example_line(m, Step.TOUCHPOINTS, cells[1] if len(cells) > 1 else ""),
+        )
+    if len(cells) == 2 and (feeling := _feeling(stage[0], cells[1], strict=False)):
+        return _with_note(feeling, stage[1])
+    written = cells[1] + (f" ({cells[2]})" if len(cells) > 2 else "")
+    written += f" | owner: {cells[3]}" if len(cells) > 3 else ""
+    if len(cells) > 4:
+        raise LineProblem(
+            "A pasted row has at most four cells: stage, touchpoint, channel, owner.",
+            f"{stage[0].name} > {cells[1]} ({cells[2]}) | owner: {cells[3]}",
+        )
+    return _touchpoint(stage[0], written, stage[1])
+
+
 def _with_note(reading: LineReading, note: str) -> LineReading:
     if note:
         reading.notes.insert(0, note)
@@ -381,7 +415,12 @@ def _with_note(reading: LineReading, note: str) -> LineReading:
 def _stage_list(m: JourneyMap, value: str) -> LineReading:
     value = _STAGES_PREFIX.sub("", value.strip())
     preset = re.fullmatch(r"use\s+(b2c|b2b|support)", value, re.IGNORECASE)
-    names = DEFAULT_STAGES[preset.group(1).lower()] if preset else stage_names(value)
+    described = _described_stage(value) if not preset else None
+    if described is not None:
+        names, descriptions = [described[0]], {described[0]: described[1]}
+    else:
+        names = DEFAULT_STAGES[preset.group(1).lower()] if preset else stage_names(value)
+        descriptions = {}
     if not names:
         raise LineProblem("I found no stage names here.", "stages: Discover, Compare, Buy")
     existing = {simple(s.name) for s in m.stages}
@@ -390,7 +429,9 @@ def _stage_list(m: JourneyMap, value: str) -> LineReading:
         raise LineProblem(
             "Those stages are already on the map.", f"remove stage {names[0]}  (or a new name)"
         )
-    edits: list[Edit] = [AddStage(name=name) for name in fresh]
+    edits: list[Edit] = [
+        AddStage(name=name, description=descriptions.get(name, "")) for name in fresh
+    ]
     skipped = [name for name in names if name not in fresh]
     reading = LineReading()
     if any(len(name.split()) > 6 for name in fresh):
@@ -400,6 +441,17 @@ def _stage_list(m: JourneyMap, value: str) -> LineReading:
     if skipped:
         reading.notes.append(f"already there: {', '.join(skipped)}")
     return reading
+
+
+def _described_stage(line: str) -> tuple[str, str] | None:
+    """`Discover - finds us on instagram`: one stage with a line about it."""
+    match = re.match(r"^([^,;→>|]{1,60}?)\s+[-–—]\s+(.+)$|^([^,;→>|:]{1,60}?):\s+(.+)$", line)
+    if match is None:
+        return None
+    name, description = (match[1], match[2]) if match[1] else (match[3], match[4])
+    if not 1 <= len(name.split()) <= 5 or re.search(r"\s[-–—]\s", description):
+        return None  # `Apply - Approval - Move in` is a list
+    return _capital(_label(name)), description.strip()
 
 
 def stage_names(value: str) -> list[str]:
@@ -641,8 +693,13 @@ def _persona_from_fields(fields: dict[str, str]) -> AddPersona:
 
 def _persona_sentence(text: str) -> AddPersona:
     """`priya runs a design agency` read as the persona Priya (to be confirmed)."""
-    first, _, rest = text.strip().partition(" ")
-    rest = re.sub(r"^(?:is\s+an?|is)\s+", "", rest.strip(), flags=re.IGNORECASE)
+    text = _PERSONA_CUE.sub("", text.strip())
+    head, verb, tail = text.partition(" is ")
+    if verb and 1 <= len(head.split()) <= 2:
+        first, rest = head, tail  # "lena is a freelance illustrator"
+    else:
+        first, _, rest = text.partition(" ")
+    rest = re.sub(r"^(?:is\s+)?(?:an?\s+)?", "", rest.strip(), flags=re.IGNORECASE)
     return AddPersona(name=_capital(_label(first)), description=rest.strip())
 
 
@@ -653,6 +710,9 @@ def _step_default(m: JourneyMap, step: Step, text: str) -> LineReading:
     if step is Step.SCOPE:
         return _scope_default(m, text)
     if step is Step.PERSONAS:
+        cue = _PERSONA_CUE.match(text)
+        if cue and (named := _split_name(text[cue.end() :])):
+            return LineReading([_persona_from_fields(named)])  # "our persona is Sam, a …"
         split = _split_name(text)
         if split and len(text.split()) <= 25:
             return LineReading([_persona_from_fields(split)])

@@ -52,33 +52,48 @@ def has_fix(error: str) -> bool:
 
 
 def play(conversation: Conversation, store: MapStore) -> tuple[Score, set[str], set[str]]:
-    """Run the script; return its score, the final facts and the expected final facts."""
+    """Run the script; return its score, the final facts and the expected final facts.
+
+    A `yes` (with no facts of its own) is credited to the last message that still had facts
+    waiting, even when a question or someone else's remark came in between."""
     engine = Engine(store)
     key = MapKey(workspace="T1", channel="C1", thread=conversation.name)
     engine.start(key, conversation.title, conversation.turns[0].user)
     expected = {normal(f"title: {conversation.title}")}
     before = _facts(store, key)
     score = Score()
-    turns = list(conversation.turns)
-    index = 0
-    while index < len(turns):
-        say = turns[index]
+    waiting: tuple[Say, set[str]] | None = None  # a message whose facts a `yes` may still save
+    for say in conversation.turns:
         reply = _send(engine, key, say)
         after = _facts(store, key)
         added, dropped = after - before, before - after
-        follow = turns[index + 1] if index + 1 < len(turns) else None
-        confirmed: set[str] = set()
-        if follow is not None and follow.text.strip().lower() in CONFIRMS and not follow.adds:
-            _send(engine, key, follow)
-            later = _facts(store, key)
-            confirmed, dropped = later - after, dropped | (after - later)
-            after = later
-            index += 1
-        _score_turn(conversation.name, say, reply, added, confirmed, dropped, score)
-        expected = (expected - {normal(d) for d in say.drops}) | {normal(a) for a in say.adds}
         before = after
-        index += 1
+        if say.text.strip().lower() in CONFIRMS and not say.adds:
+            wanted = waiting[1] if waiting else set()
+            score.confirmed += len(added & wanted)
+            if waiting:
+                waiting = (waiting[0], wanted - added)
+            _stray(conversation.name, say, added - wanted, dropped, score)
+            continue
+        _score_turn(conversation.name, say, reply, added, dropped, score)
+        missing = {normal(a) for a in say.adds} - added
+        if say.adds:
+            waiting = (say, missing)
+        expected = (expected - {normal(d) for d in say.drops}) | {normal(a) for a in say.adds}
+    if waiting and waiting[1]:
+        score.lost += len(waiting[1])
+        score.problems.append(
+            f"{conversation.name}: {waiting[0].text[:50]!r}: not saved {sorted(waiting[1])}"
+        )
     return score, before, expected
+
+
+def _stray(name: str, say: Say, stray: set[str], dropped: set[str], score: Score) -> None:
+    if stray or dropped:
+        score.misfiled += len(stray) + len(dropped)
+        score.problems.append(
+            f"{name}: {say.text[:50]!r}: misfiled {sorted(stray)} dropped {sorted(dropped)}"
+        )
 
 
 def _send(engine: Engine, key: MapKey, say: Say) -> Reply:
@@ -94,38 +109,25 @@ def _facts(store: MapStore, key: MapKey) -> set[str]:
 
 
 def _score_turn(
-    name: str,
-    say: Say,
-    reply: Reply,
-    added: set[str],
-    confirmed: set[str],
-    dropped: set[str],
-    score: Score,
+    name: str, say: Say, reply: Reply, added: set[str], dropped: set[str], score: Score
 ) -> None:
     wanted = {normal(a) for a in say.adds}
     unwanted_drops = dropped - {normal(d) for d in say.drops}
     where = f"{name}: {say.text[:50]!r}"
     if say.chatter:
-        changed = len(added | confirmed | dropped)
+        changed = len(added | dropped)
         score.chatter_saved += changed
         if changed:
-            score.problems.append(f"{where}: chatter changed {sorted(added | confirmed | dropped)}")
+            score.problems.append(f"{where}: chatter changed {sorted(added | dropped)}")
         return
     score.expected += len(wanted)
     score.understood += len(wanted & added)
-    score.confirmed += len(wanted & (confirmed - added))
-    stray = (added | confirmed) - wanted
-    score.misfiled += len(stray) + len(unwanted_drops)
-    if stray or unwanted_drops:
-        score.problems.append(f"{where}: misfiled {sorted(stray)} dropped {sorted(unwanted_drops)}")
-    missing = wanted - added - confirmed
+    _stray(name, say, added - wanted, unwanted_drops, score)
     score.expected_rejections += say.rejects
     errors = reply.errors if (say.adds or say.rejects) else []
     with_fix = sum(1 for error in errors if has_fix(error))
     score.rejected_with_fix += with_fix
     score.rejected_without_fix += len(errors) - with_fix
-    if missing:
-        score.lost += len(missing)
-        score.problems.append(f"{where}: not saved {sorted(missing)}; errors {errors}")
-    if len(errors) != say.rejects and not missing:
+    missing = wanted - added
+    if len(errors) != say.rejects and not (missing and reply.sections):
         score.problems.append(f"{where}: expected {say.rejects} refusals, got {errors}")

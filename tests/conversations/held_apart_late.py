@@ -25,7 +25,8 @@ SLACK_FORMATTED = Conversation(
         Say("hr", "skip"),
         Say(
             "hr",
-            "• offer accepted\n• induction week\n• first shifts\n• first night shift\n• 3 month review",
+            "• offer accepted\n• induction week\n• first shifts\n• first night shift\n"
+            "• 3 month review",
             adds=(
                 "stage: Offer accepted",
                 "stage: Induction week",
@@ -135,7 +136,7 @@ EMOJI_AND_NUMBERS = Conversation(
         Say("li", "go to emotions"),
         Say(
             "li",
-            "plan: 👍\narrive 2/10 \"the queue went round the block\"\nexplore: 9/10 amazed\n"
+            'plan: 👍\narrive 2/10 "the queue went round the block"\nexplore: 9/10 amazed\n'
             "cafe: -1\nleave: ok",
             adds=(
                 "emotion: Plan +1 good",

@@ -780,3 +780,54 @@ TUNED: tuple[Conversation, ...] = (
     STAGE_COLLISIONS,
     UNDO_AND_EDIT,
 )
+
+WORKSHOP_PASTE = Conversation(
+    "workshop_paste",
+    "Yoga studio first class",
+    (
+        Say(
+            "ola",
+            "Objective: more trial-class people buy a 10-class pass\n"
+            "Scenario: an office worker trying yoga for back pain",
+            adds=(
+                "objective: more trial-class people buy a 10-class pass",
+                "scenario: an office worker trying yoga for back pain",
+            ),
+        ),
+        Say("ola", "go to stages"),
+        Say(
+            "ola",
+            "1. Discover - finds us on instagram\n2. Book - picks a trial class\n"
+            "3. First class - the actual class\n4. Decide - buys a pass or not",
+            adds=("stage: Discover", "stage: Book", "stage: First class", "stage: Decide"),
+        ),
+        Say("ola", "next"),
+        Say(
+            "ola",
+            "Discover\tinstagram reel\tsocial\nBook\tbooking app\tapp",
+            adds=(
+                "tp: Discover > instagram reel (social media)",
+                "tp: Book > booking app (mobile app)",
+            ),
+        ),
+        Say("ola", "same for decide", rejects=1),
+        Say(
+            "ola",
+            "Decide > pass offer email (email) | owner: front desk",
+            adds=("tp: Decide > pass offer email (email) | owner: front desk",),
+        ),
+        Say("ola", "next"),
+        Say(
+            "ola",
+            "first class: 10/10 calm\ndecide: 3/5 unsure\ndiscover: +1",
+            adds=(
+                "emotion: First class +2 calm",
+                "emotion: Decide +0 unsure",
+                "emotion: Discover +1",
+            ),
+        ),
+    ),
+    notes="A pasted workshop list: stages with descriptions, a tab-separated table.",
+)
+
+TUNED = (*TUNED, WORKSHOP_PASTE)

@@ -271,3 +271,27 @@ def test_a_persona_sentence_with_fields_is_proposed_with_a_short_name() -> None:
             goals=["quiet desk", "peers"],
         )
     ]
+
+
+def test_stage_lines_with_a_description_and_dash_lists() -> None:
+    described = parse_answer(JourneyMap(title="t"), Step.STAGES, "1. Discover - finds us online")
+    assert described.edits == [AddStage(name="Discover", description="finds us online")]
+    listed = parse_answer(JourneyMap(title="t"), Step.STAGES, "Apply - Approval - Move in")
+    assert [e.name for e in listed.edits] == ["Apply", "Approval", "Move in"]  # type: ignore[union-attr]
+
+
+def test_a_pasted_spreadsheet_row_is_a_touchpoint() -> None:
+    parsed = parse_answer(mapped(), Step.TOUCHPOINTS, "Apply\tOnline form\tweb\tOps")
+    assert parsed.edits == [
+        AddTouchpoint(stage="Apply", description="Online form", channel="website", owner="Ops")
+    ]
+
+
+def test_slack_bold_keys_and_accents() -> None:
+    m = mapped()
+    m.stages.append(Stage(id=m.new_id("stage"), name="Café"))
+    parsed = parse_answer(m, Step.EMOTIONS, "*Objective:* calmer visits\ncafe: -1")
+    assert parsed.edits == [
+        SetScope(field="objective", value="calmer visits"),
+        SetEmotion(stage="Café", score=-1),
+    ]
