@@ -131,3 +131,14 @@ def help_lines() -> list[str]:
 
 def help_text() -> str:
     return "\n".join(help_lines())
+
+
+def near_command(text: str) -> str | None:
+    """The command a short message is one typo away from (`nexy`, `shwo map`), if any."""
+    from bot.domain.names import distance
+
+    cleaned = " ".join(text.lower().split())
+    if not cleaned or len(cleaned.split()) > 2 or len(cleaned) < 4:
+        return None
+    close = [p for p in _EXACT if len(p) >= 4 and distance(p, cleaned) <= 1 + (len(p) > 6)]
+    return close[0] if len(close) == 1 or len({_EXACT[p] for p in close}) == 1 else None

@@ -198,6 +198,10 @@ def _known_key(m: JourneyMap, key: str) -> bool:
     )
 
 
+# Persona keys that mean something else outside the persona step (`pains:` is no frustration
+# of the persona at the emotions step, `source:` belongs to an item).
+_NOT_PERSONA_ELSEWHERE = {"pains", "source", "data", "data source"}
+
 _OTHER_KEYS = {
     "title", "owner", "map owner", "kpi", "kpis", "metric", "action", "actions", "opportunity",
     "persona", "touchpoint", "tp",
@@ -311,6 +315,14 @@ def _read_keyed(m: JourneyMap, step: Step, key: str, sep: str, value: str) -> Li
         return LineReading([scope_edit(SCOPE_KEYS[word], value)])
     if stage is not None:
         return _stage_line(m, step, stage[0], value, sep, stage[1])
+    if word in PERSONA_KEYS and step is not Step.PERSONAS and word in _NOT_PERSONA_ELSEWHERE:
+        first = m.stages[0].name if m.stages else "Apply"
+        raise LineProblem(
+            f"`{key.strip()}:` is a persona field, and this is not the persona step.",
+            f"pain: {first} > {value}"
+            if word == "pains"
+            else f"evidence {m.personas[0].id if m.personas else 'persona-1'}: {value}",
+        )
     if word in PERSONA_KEYS:
         return _persona_block(m, [f"{key}: {value}"])
     if step is Step.SCOPE and sep == ":":

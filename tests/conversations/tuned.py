@@ -831,3 +831,44 @@ WORKSHOP_PASTE = Conversation(
 )
 
 TUNED = (*TUNED, WORKSHOP_PASTE)
+
+LATE_CORRECTIONS = Conversation(
+    "late_corrections",
+    "Broadband install",
+    (
+        Say(
+            "tom",
+            "objective: first-time-right installs\nstages: order, install day, first week",
+            adds=(
+                "objective: first-time-right installs",
+                "stage: Order",
+                "stage: Install day",
+                "stage: First week",
+            ),
+        ),
+        Say("tom", "nexy", rejects=1),
+        Say("tom", "next"),
+        Say(
+            "tom",
+            "name: Ravi\nneeds: a fixed install slot",
+            adds=("persona: Ravi", "persona Ravi needs: a fixed install slot"),
+        ),  # fmt: skip
+        Say("tom", "go to emotions"),
+        Say("tom", "pains: engineer no-show, router lights unclear", rejects=1),
+        Say(
+            "tom",
+            "pain: install day > engineer no-show\npain: router lights unclear",
+            adds=("pain: Install day > engineer no-show",),
+            rejects=1,
+        ),
+        Say(
+            "tom",
+            "pain: first week > router lights unclear",
+            adds=("pain: First week > router lights unclear",),
+        ),
+        Say("tom", "shwo map", rejects=1),
+    ),
+    notes="Typos in commands, pains without a stage, a persona key at another step.",
+)
+
+TUNED = (*TUNED, LATE_CORRECTIONS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.domain.describe import edit_as_line
 from bot.domain.edits import EditError, apply_edits
 from bot.engine.assist import AssistantUnavailable
+from bot.engine.commands import near_command
 from bot.engine.context import Context
 from bot.engine.reader import Reading, example_line, proposal_lines, read_message
 from bot.engine.reply import Section, Suggestion
@@ -13,6 +14,10 @@ from bot.engine.state import Outcome
 
 def answer(ctx: Context, text: str) -> Outcome:
     reading = read_message(ctx.map, ctx.state.step, text)
+    if not reading.changed and (reading.proposal or reading.errors):
+        near = near_command(text)
+        if near is not None:  # `nexy`: a command with a typo, not an answer
+            return ctx.refuse(f"Did you mean `{near}`? Nothing was saved.")
     notices: list[str] = []
     if not reading.changed and (reading.errors or reading.proposal) and ctx.services.assistant:
         try:
