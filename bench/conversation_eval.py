@@ -15,6 +15,7 @@ from bot.domain import dates
 from storage import MapStore, create_db_engine
 from tests.conversations.harness import TODAY, Score, play
 from tests.conversations.held_apart import HELD_APART
+from tests.conversations.held_apart_final import HELD_APART_FINAL
 from tests.conversations.held_apart_late import HELD_APART_LATE
 from tests.conversations.script import Conversation
 from tests.conversations.tuned import TUNED
@@ -54,15 +55,17 @@ def main() -> None:
         folder = Path(tmp)
         tuned, held = evaluate(TUNED, folder), evaluate(HELD_APART, folder)
         late = evaluate(HELD_APART_LATE, folder)
+        final = evaluate(HELD_APART_FINAL, folder)
         overall = Score()
-        for share in (tuned, held, late):
+        for share in (tuned, held, late, final):
             overall.add(share)
-        count = len(TUNED) + len(HELD_APART) + len(HELD_APART_LATE)
+        count = len(TUNED) + len(HELD_APART) + len(HELD_APART_LATE) + len(HELD_APART_FINAL)
         report("overall", count, overall, False)
         report("tuned", len(TUNED), tuned, args.verbose)
         # the held-apart shares are never shown line by line: they are not tuned on
         report("held-apart", len(HELD_APART), held, False)
         report("held-late", len(HELD_APART_LATE), late, False)
+        report("held-final", len(HELD_APART_FINAL), final, False)
 
 
 if __name__ == "__main__":

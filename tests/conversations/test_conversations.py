@@ -9,6 +9,7 @@ from bot.domain import dates
 from storage import MapStore
 from tests.conversations.harness import TODAY, play
 from tests.conversations.held_apart import HELD_APART
+from tests.conversations.held_apart_final import HELD_APART_FINAL
 from tests.conversations.held_apart_late import HELD_APART_LATE
 from tests.conversations.script import Conversation
 from tests.conversations.tuned import TUNED
@@ -20,7 +21,7 @@ def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_there_are_enough_conversations_and_a_third_is_held_apart() -> None:
-    held = len(HELD_APART) + len(HELD_APART_LATE)
+    held = len(HELD_APART) + len(HELD_APART_LATE) + len(HELD_APART_FINAL)
     assert len(TUNED) + held >= 15
     assert held * 3 >= len(TUNED) + held - 1
 
@@ -36,7 +37,9 @@ def test_tuned_conversation_builds_the_expected_map(
     assert final == expected
 
 
-@pytest.mark.parametrize("conversation", HELD_APART + HELD_APART_LATE, ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "conversation", HELD_APART + HELD_APART_LATE + HELD_APART_FINAL, ids=lambda c: c.name
+)
 def test_held_apart_conversation_never_misfiles_or_saves_chatter(
     conversation: Conversation, sqlite_url: str
 ) -> None:
