@@ -39,7 +39,7 @@ def with_note(reading: LineReading, note: str) -> LineReading:
 
 
 def capital(name: str) -> str:
-    return name[0].upper() + name[1:] if name == name.lower() else name
+    return name[:1].upper() + name[1:] if name == name.lower() else name
 
 
 def label(text: str) -> str:
