@@ -1,4 +1,4 @@
-"""Engine turn latency (parse, validate, save) while a map grows to 12 stages x 60 touchpoints.
+"""Engine turn latency (read, validate, save) while a map grows to 12 stages x 60 touchpoints.
 
 Prints p50/p95 per database. Usage: python bench/engine_turns.py [--postgres URL]
 """

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
 
-from bot.engine.edits import Edit
+from bot.domain.edits import Edit
 from bot.model import JourneyMap, Step
 from knowledge.types import Passage
 

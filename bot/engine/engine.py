@@ -1,98 +1,37 @@
 """The facilitation engine: (map, who, text or edits) in, (changed map, reply) out.
 
-It knows nothing of Slack or terminals. `Engine` adds persistence around the pure turn logic:
-load, apply, save with optimistic concurrency, and on a conflict reload and re-apply."""
+It knows nothing of Slack or terminals. A turn is load -> apply -> save: `handle` loads the
+thread's map, `turn` routes the message (form edits, a command from the command table, a
+question, or an answer for the reader) to its handler, and the result is saved with optimistic
+concurrency (on a conflict: reload and re-apply)."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Protocol
-
-from pydantic import BaseModel, Field
-
-from bot.engine import team_commands
-from bot.engine.assist import Assistant, AssistantUnavailable
-from bot.engine.commands import STEP_NAMES, Command, read_command
-from bot.engine.describe import edit_as_line
-from bot.engine.edits import (
-    Edit,
-    EditError,
-    RemoveItem,
-    SetReview,
-    SetScope,
-    SetTitle,
-    UpdateItem,
-    apply_edits,
-)
-from bot.engine.outline import map_outline, summary_sections, votes_section
-from bot.engine.parser import parse_answer
-from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
-from bot.engine.reply import Reply, Section, Suggestion, TurnResult
+from bot.domain.chatter import ChatterKind
+from bot.engine.assist import Assistant
+from bot.engine.commands import read_command
+from bot.engine.context import Context, Guidance, Services, build_reply
+from bot.engine.handlers import answers, asking, outputs
+from bot.engine.reader import message_chatter
+from bot.engine.reply import TurnResult
 from bot.engine.repository import MapRepository, Stored
-from bot.engine.steps import SPECS, STEP_ORDER
-from bot.exports.base import ExportFile
-from bot.model import Contribution, ItemKind, JourneyMap, MapStatus, Scope, Step
-from knowledge.types import Passage
+from bot.engine.state import FacilitationState, Outcome, Pending, PendingRemoval, Turn
+from bot.model import Contribution, JourneyMap, MapStatus, Step
 from storage import MapKey, StaleRevision
 
-log = logging.getLogger(__name__)
-
-
-class Guidance(Protocol):
-    """What the engine needs from the knowledge base (see knowledge.KnowledgeBase)."""
-
-    def tips(
-        self, step: str, context: str = "", exclude: set[str] = ..., k: int = 2
-    ) -> list[Passage]: ...
-
-    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]: ...
-
-
-class PendingRemoval(BaseModel):
-    item: ItemKind
-    item_id: str
-
-
-class FacilitationState(BaseModel):
-    step: Step = Step.SCOPE
-    shown_tips: list[str] = Field(default_factory=list)
-    pending_removal: PendingRemoval | None = None
-    pending_proposal: list[Edit] | None = None
-
-
-class Turn(BaseModel):
-    """One message from the team: free text, or edits from a form (a Slack modal)."""
-
-    user: str
-    text: str = ""
-    edits: list[Edit] = Field(default_factory=list)
+__all__ = [
+    "ConcurrentEditError",
+    "Engine",
+    "FacilitationState",
+    "Guidance",
+    "Outcome",
+    "PendingRemoval",
+    "Turn",
+]
 
 
 class ConcurrentEditError(Exception):
     """The map kept changing under this turn; the team is asked to try again."""
-
-
-@dataclass
-class Pending:
-    """What the previous turn left waiting for a yes or no."""
-
-    removal: PendingRemoval | None = None
-    proposal: list[Edit] | None = None
-
-
-@dataclass
-class Outcome:
-    journey_map: JourneyMap
-    state: FacilitationState
-    reply: Reply
-    summary: str = ""
-    parent: int | None = None
-    files: list[ExportFile] = field(default_factory=list)
-
-
-SCOPE_FIELDS = set(Scope.model_fields)
 
 
 class Engine:
@@ -108,15 +47,18 @@ class Engine:
         self.assistant = assistant
         self.attempts = attempts
 
+    @property
+    def services(self) -> Services:
+        return Services(self.store, self.guidance, self.assistant)
+
     # --- entry points --------------------------------------------------------------------
 
     def start(self, key: MapKey, title: str, user: str) -> TurnResult:
         journey_map = JourneyMap(title=title.strip() or "Untitled journey")
         journey_map.contributors.append(Contribution(user=user, summary="started the map"))
         state = FacilitationState()
-        reply = self._reply(journey_map, state, entered=True)
+        reply = build_reply(self.services, journey_map, state, entered=True)
         reply.notices.insert(0, f"Started *{journey_map.title}*. Anyone here can answer.")
-        self._remember_tips(state, reply)
         stored = self.store.create(key, journey_map, state.model_dump(mode="json"), user)
         return TurnResult(reply=reply, journey_map=stored.journey_map, version=1)
 
@@ -124,7 +66,7 @@ class Engine:
         return self.store.load(key)
 
     def handle(self, key: MapKey, turn: Turn) -> TurnResult | None:
-        """Apply a turn to the map in `key`; None when no map lives there."""
+        """Load, apply, save; None when no map lives in `key`."""
         for _ in range(self.attempts):
             stored = self.store.load(key)
             if stored is None:
@@ -142,6 +84,29 @@ class Engine:
             )
         raise ConcurrentEditError(key.thread)
 
+    def export(self, key: MapKey, formats: str) -> TurnResult | None:
+        """Export from outside the thread (CLI, `/journey export`, App Home): reads the map and
+        saves nothing, so a yes/no waiting in the thread is left as it is."""
+        stored = self.store.load(key)
+        if stored is None:
+            return None
+        ctx = self._context(stored, "export")
+        outcome = outputs.export(ctx, formats)
+        return TurnResult(
+            reply=outcome.reply,
+            journey_map=stored.journey_map,
+            version=stored.journey_map.version,
+            files=outcome.files,
+        )
+
+    def check(self, key: MapKey, turn: Turn) -> list[str]:
+        """What would go wrong if the turn were applied (Slack forms validate through this);
+        saves nothing."""
+        stored = self.store.load(key)
+        if stored is None:
+            return ["That map is gone."]
+        return self.turn(stored, turn).reply.errors
+
     def _save(self, stored: Stored, outcome: Outcome, user: str) -> Stored:
         state = outcome.state.model_dump(mode="json")
         if outcome.journey_map == stored.journey_map and state == stored.state:
@@ -153,325 +118,30 @@ class Engine:
     # --- one turn, pure but for reading versions (undo) -----------------------------------
 
     def turn(self, stored: Stored, turn: Turn) -> Outcome:
-        state = FacilitationState.model_validate(stored.state)
-        journey_map = stored.journey_map
+        ctx = self._context(stored, turn.user)
         if turn.edits:
-            return self._apply(journey_map, state, turn.user, turn.edits)
+            return ctx.apply(turn.edits)
         command = read_command(turn.text)
-        pending = Pending(state.pending_removal, state.pending_proposal)
-        state.pending_removal = state.pending_proposal = None
+        if command is not None and command.spec.read_only:
+            return command.spec.handler(ctx, command.argument)  # a pending yes/no stays
+        kind: ChatterKind | None = None if command else message_chatter(ctx.map, turn.text)
+        if kind is not None:  # a question or small talk never touches the map or a yes/no
+            return asking.chatter(ctx, turn.text, kind)
+        ctx.pending = Pending(ctx.state.pending_removal, ctx.state.pending_proposal)
+        ctx.state.pending_removal = ctx.state.pending_proposal = None
         if command is not None:
-            return self._command(stored, state, turn.user, command, pending)
-        parsed = parse_answer(journey_map, state.step, turn.text)
-        errors = [error.describe() for error in parsed.errors]
-        if parsed.edits and not parsed.errors:
-            applied = self._apply(journey_map, state, turn.user, parsed.edits)
-            if not applied.reply.errors or self.assistant is None:
-                return applied
-            errors = applied.reply.errors  # read but didn't fit the map: let the model try
-        notices: list[str] = []
-        if self.assistant is not None and turn.text.strip():
-            try:
-                return self._propose(
-                    self.assistant, journey_map, state, turn.text, stored.key.workspace
-                )
-            except AssistantUnavailable as unavailable:
-                notices.append(str(unavailable))
-        reply = self._reply(journey_map, state, show_example=True)
-        reply.notices = notices
-        reply.errors = errors or ["I found nothing to add in that message."]
-        if errors:
-            reply.notices.append("Nothing was saved from that message; fix the line(s) and resend.")
-        return Outcome(journey_map, state, reply)
+            return command.spec.handler(ctx, command.argument)
+        return answers.answer(ctx, turn.text)
 
-    def _propose(
-        self,
-        assistant: Assistant,
-        journey_map: JourneyMap,
-        state: FacilitationState,
-        text: str,
-        workspace: str,
-    ) -> Outcome:
-        """Let the model read prose; show what it understood and save nothing until confirmed."""
-        proposal = assistant.propose(journey_map, state.step, text, workspace)
-        try:
-            apply_edits(journey_map, proposal.edits)  # a dry run: only valid proposals are offered
-        except EditError as error:
-            raise AssistantUnavailable(
-                f"The language model's reading didn't fit the map ({error}); "
-                "please use the formats below."
-            ) from error
-        if not proposal.edits:
-            raise AssistantUnavailable("The language model found no map items in that message.")
-        state.pending_proposal = proposal.edits
-        reply = self._reply(journey_map, state)
-        reply.notices.append("Here is what I understood. Nothing is saved until you confirm.")
-        reply.sections = [
-            Section(
-                heading="Proposed", body="\n".join(edit_as_line(edit) for edit in proposal.edits)
-            )
-        ]
-        if proposal.note:
-            reply.notices.append(proposal.note)
-        reply.suggestions = [
-            Suggestion(label="Confirm", command="yes"),
-            Suggestion(label="Edit", command="edit"),
-        ]
-        return Outcome(journey_map, state, reply)
-
-    def _apply(
-        self,
-        journey_map: JourneyMap,
-        state: FacilitationState,
-        user: str,
-        edits: list[Edit],
-        parent: int | None = None,
-    ) -> Outcome:
-        try:
-            changed, summaries = apply_edits(journey_map, edits)
-        except EditError as error:
-            reply = self._reply(journey_map, state, show_example=True)
-            reply.errors = [str(error)]
-            reply.notices.append("Nothing was saved from that message.")
-            return Outcome(journey_map, state, reply)
-        return self._changed(journey_map, changed, state, user, summaries, parent)
-
-    def _changed(
-        self,
-        before: JourneyMap,
-        after: JourneyMap,
-        state: FacilitationState,
-        user: str,
-        summaries: list[str],
-        parent: int | None = None,
-    ) -> Outcome:
-        summary = "; ".join(summaries)
-        after = after.model_copy(update={"version": before.version + 1})
-        after.contributors.append(Contribution(user=user, summary=summary[:200]))
-        reply = self._reply(after, state)
-        reply.understood = summaries
-        reply.changed = True
-        reply.warnings = SPECS[state.step].checks(after)
-        return Outcome(after, state, reply, summary=summary, parent=parent)
-
-    # --- commands ------------------------------------------------------------------------
-
-    def _command(
-        self,
-        stored: Stored,
-        state: FacilitationState,
-        user: str,
-        command: Command,
-        pending: Pending,
-    ) -> Outcome:
-        m = stored.journey_map
-        name = command.name
-        if name in {"next", "skip", "back", "goto"}:
-            return self._navigate(m, state, command)
-        if name == "show":
-            reply = self._reply(m, state)
-            reply.show_map = True
-            reply.sections = map_outline(m)
-            return Outcome(m, state, reply)
-        if name == "help":
-            reply = self._reply(m, state, show_example=True)
-            reply.sections.append(Section(heading="Commands", body=HELP))
-            return Outcome(m, state, reply)
-        if name == "undo":
-            return self._undo(stored, state, user)
-        if name == "edit" and not command.argument:
-            return self._edit_proposal(m, state, pending)
-        if name == "edit":
-            return self._edit(m, state, user, command.argument)
-        if name == "remove":
-            return self._remove(m, state, user, command.argument)
-        if name == "confirm" and pending.proposal:
-            return self._apply(m, state, user, pending.proposal)
-        if name == "confirm" and pending.removal is not None:
-            removal = RemoveItem(item=pending.removal.item, item_id=pending.removal.item_id)
-            return self._apply(m, state, user, [removal])
-        if name in {"confirm", "cancel"}:
-            reply = self._reply(m, state)
-            if pending.proposal:
-                reply.notices.append("Dropped it: nothing was saved.")
-            elif pending.removal:
-                reply.notices.append("Kept it: nothing was removed.")
-            else:
-                reply.notices.append("Nothing is waiting for a yes or no.")
-            return Outcome(m, state, reply)
-        if name == "done":
-            return self._done(m, state, user)
-        if name == "question":
-            return self._question(m, state, command.argument, stored.key.workspace)
-        if name in _EDIT_COMMANDS:
-            try:
-                edit = _EDIT_COMMANDS[name](m, command.argument, user)
-            except EditError as error:
-                reply = self._reply(m, state)
-                reply.errors = [str(error)]
-                return Outcome(m, state, reply)
-            outcome = self._apply(m, state, user, [edit])
-            if name == "vote":
-                outcome.reply.sections = [votes_section(outcome.journey_map)]
-            return outcome
-        if name in {"votes", "summary"}:
-            reply = self._reply(m, state)
-            reply.sections = [votes_section(m)] if name == "votes" else summary_sections(m)
-            return Outcome(m, state, reply)
-        if name == "future":
-            return self._future(m, state)
-        if name == "critique":
-            return self._critique(m, state, stored.key.workspace)
-        return self._export(m, state, command.argument)
-
-    def _navigate(self, m: JourneyMap, state: FacilitationState, command: Command) -> Outcome:
-        if command.name == "next":
-            missing = SPECS[state.step].missing(m)
-            if missing:
-                reply = self._reply(m, state, show_example=True)
-                reply.errors = [
-                    f"Before moving on, add {' and '.join(missing)}, "
-                    "or say `skip` to move on anyway."
-                ]
-                return Outcome(m, state, reply)
-        if command.name == "goto":
-            target = STEP_NAMES.get(command.argument.strip().lower())
-            if target is None:
-                reply = self._reply(m, state)
-                reply.errors = [
-                    f"There is no step '{command.argument}'. Steps: "
-                    + ", ".join(s.value for s in STEP_ORDER)
-                    + "."
-                ]
-                return Outcome(m, state, reply)
-        left = state.step
-        state.step = {
-            "next": left.next(),
-            "skip": left.next(),
-            "back": left.previous(),
-        }.get(command.name) or STEP_NAMES[command.argument.strip().lower()]
-        reply = self._reply(m, state, entered=state.step != left)
-        if command.name == "next":
-            reply.warnings = SPECS[left].checks(m)
-        self._remember_tips(state, reply)
-        return Outcome(m, state, reply)
-
-    def _undo(self, stored: Stored, state: FacilitationState, user: str) -> Outcome:
-        m = stored.journey_map
-        current = self.store.version(m.id, m.version)
-        parent = current[1] if current else None
-        older = self.store.version(m.id, parent) if parent is not None else None
-        if older is None:
-            reply = self._reply(m, state)
-            reply.errors = ["There is nothing to undo."]
-            return Outcome(m, state, reply)
-        previous, grandparent = older
-        # Keep the serial: ids handed out before the undo are never handed out again.
-        restored = previous.model_copy(update={"contributors": m.contributors, "serial": m.serial})
-        outcome = self._changed(
-            m, restored, state, user, [f"undid the change to version {m.version}"], grandparent
-        )
-        outcome.reply.understood = [f"Undone: back to the map as it was at version {parent}."]
-        return outcome
-
-    def _edit(self, m: JourneyMap, state: FacilitationState, user: str, argument: str) -> Outcome:
-        try:
-            edit = self._edit_from(m, argument)
-        except EditError as error:
-            reply = self._reply(m, state)
-            reply.errors = [str(error)]
-            return Outcome(m, state, reply)
-        return self._apply(m, state, user, [edit])
-
-    def _edit_from(self, m: JourneyMap, argument: str) -> Edit:
-        if argument.lower().startswith("title:"):
-            return SetTitle(title=argument.split(":", 1)[1].strip())
-        ref, field_name, value = split_edit(argument)
-        field_name = FIELD_SYNONYMS.get(field_name, field_name)
-        if ref.lower() == "scope":
-            if field_name not in SCOPE_FIELDS:
-                raise EditError(f"Scope fields: {', '.join(sorted(SCOPE_FIELDS))}.")
-            return SetScope(field=field_name, value=value)
-        kind, item_id = resolve_item(m, ref)
-        return UpdateItem(item=kind, item_id=item_id, field=field_name, value=value)
-
-    def _remove(self, m: JourneyMap, state: FacilitationState, user: str, argument: str) -> Outcome:
-        try:
-            kind, item_id = resolve_item(m, argument)
-        except EditError as error:
-            reply = self._reply(m, state)
-            reply.errors = [str(error)]
-            return Outcome(m, state, reply)
-        dependents = m.dependents_of(kind, item_id)
-        if not dependents:
-            return self._apply(m, state, user, [RemoveItem(item=kind, item_id=item_id)])
-        state.pending_removal = PendingRemoval(item=kind, item_id=item_id)
-        reply = self._reply(m, state)
-        reply.warnings = [
-            f"{kind} {item_id} has things hanging on it: {'; '.join(dependents[:10])}. "
-            "Removing it removes or unlinks them too. Say `yes` to remove it, `no` to keep it."
-        ]
-        reply.suggestions = [
-            Suggestion(label="Yes, remove", command="yes"),
-            Suggestion(label="No, keep it", command="no"),
-        ]
-        return Outcome(m, state, reply)
-
-    def _critique(self, m: JourneyMap, state: FacilitationState, workspace: str) -> Outcome:
-        from bot.critique import critique  # imported on use: rules load only when asked for
-
-        reply = self._reply(m, state)
-        reply.critique = critique(m)
-        if self.assistant is not None and reply.critique.findings:
-            topics = " ".join(f.title for f in reply.critique.findings[:3])
-            passages = self._passages_for(topics)
-            try:
-                narrative = self.assistant.narrate(m, reply.critique, passages, workspace)
-            except AssistantUnavailable as unavailable:
-                reply.notices.append(str(unavailable))
-            else:
-                reply.sections = [Section(heading="In short", body=narrative)]
-        return Outcome(m, state, reply)
-
-    def _export(self, m: JourneyMap, state: FacilitationState, argument: str) -> Outcome:
-        from bot.exports import ExportExtras, export_many
-
-        reply = self._reply(m, state)
-        words = argument.lower().replace(",", " ").split()
-        with_critique = "--with-critique" in words
-        formats = [w for w in words if w != "--with-critique"] or ["all"]
-        extras = ExportExtras(compare_with=self._other_state(m))
-        if with_critique:  # the critique is for the team, not for every reader of the export
-            from bot.critique import critique  # its rules load only when asked for
-
-            review = critique(m)
-            extras.scorecard = [(area.label, area.score) for area in review.scorecard]
-            extras.overall = review.overall
-            extras.top_findings = [f.problem for f in review.findings[:5]]
-        try:
-            files = export_many(m, "all" if "all" in formats else formats, extras)
-        except ValueError as unknown:  # names are checked before anything is made
-            reply.errors = [str(unknown)]
-            return Outcome(m, state, reply)
-        reply.notices.append("Exported: " + "; ".join(f"{f.filename} ({f.summary})" for f in files))
-        return Outcome(m, state, reply, files=files)
+    def _context(self, stored: Stored, user: str) -> Context:
+        state = FacilitationState.model_validate(stored.state)
+        return Context(self.services, stored, state, user)
 
     def _other_state(self, m: JourneyMap) -> JourneyMap | None:
-        """The linked map in the other state (future for a current map, and back), if any."""
-        if m.linked_map_id:
-            linked = self.store.load_by_id(m.linked_map_id)
-            return linked.journey_map if linked else None
-        future = self.store.find_linked(m.id)
-        return future.journey_map if future else None
-
-    def _future(self, m: JourneyMap, state: FacilitationState) -> Outcome:
-        reply = self._reply(m, state)
-        if m.state_of == "future":
-            reply.errors = ["This map already is a future state; start from the current one."]
-        else:
-            reply.spawn = "future"
-            reply.notices.append("Copying this map into a future-state map, in a new thread…")
-        return Outcome(m, state, reply)
+        stored = self.store.load_by_id(m.id)
+        if stored is None:
+            return None
+        return outputs.other_state(self._context(stored, ""), m)
 
     def start_future(self, current: MapKey, key: MapKey, user: str) -> TurnResult:
         """Copy the map in `current` into a linked future-state map ("how it should be")."""
@@ -492,159 +162,12 @@ class Engine:
             },
         )
         state = FacilitationState(step=Step.TOUCHPOINTS)
-        reply = self._reply(future, state, entered=True)
+        reply = build_reply(self.services, future, state, entered=True)
         reply.notices.insert(
             0,
             f"Future state of *{source.title}*: change stages, touchpoints and "
             "emotions into how the journey should be. Actions and KPIs can say "
             "which change they make: `edit action-3 changes: tp-12`.",
         )
-        self._remember_tips(state, reply)
         created = self.store.create(key, future, state.model_dump(mode="json"), user)
         return TurnResult(reply=reply, journey_map=created.journey_map, version=1)
-
-    def _done(self, m: JourneyMap, state: FacilitationState, user: str) -> Outcome:
-        state.step = Step.REVIEW
-        if m.status is MapStatus.COMPLETE:
-            reply = self._reply(m, state)
-            reply.notices.append("This map is already marked complete.")
-            return Outcome(m, state, reply)
-        completed = m.model_copy(update={"status": MapStatus.COMPLETE})
-        outcome = self._changed(m, completed, state, user, ["marked the map complete"])
-        outcome.reply.warnings = SPECS[Step.REVIEW].checks(completed)
-        return outcome
-
-    def _edit_proposal(self, m: JourneyMap, state: FacilitationState, pending: Pending) -> Outcome:
-        reply = self._reply(m, state)
-        if not pending.proposal:
-            reply.errors = ["Write the change as `edit <item> <field>: <new value>`."]
-            return Outcome(m, state, reply)
-        reply.notices.append("Copy these lines, correct them, and send them back:")
-        reply.sections = [Section(body="\n".join(edit_as_line(e) for e in pending.proposal))]
-        return Outcome(m, state, reply)
-
-    def _question(
-        self, m: JourneyMap, state: FacilitationState, question: str, workspace: str
-    ) -> Outcome:
-        reply = self._reply(m, state)
-        passages = self._passages_for(question)
-        if passages and self.assistant is not None:
-            try:
-                answer = self.assistant.answer(question, passages, workspace)
-            except AssistantUnavailable as unavailable:
-                reply.notices.append(str(unavailable))
-            else:
-                reply.sections = [Section(body=answer)]
-                reply.notices.append("Sources: " + "; ".join(sorted({p.title for p in passages})))
-                return Outcome(m, state, reply)
-        if passages:
-            reply.sections = [
-                Section(
-                    heading=f"{p.title}" + (f" › {p.heading}" if p.heading else ""), body=p.text
-                )
-                for p in passages
-            ]
-            reply.notices.append("From our mapping guidance:")
-        else:
-            reply.notices.append(
-                "I have no guidance on that in the knowledge base, so I won't guess. "
-                "Try `help` for what I can do."
-            )
-        return Outcome(m, state, reply)
-
-    # --- replies -----------------------------------------------------------------------------
-
-    def _reply(
-        self,
-        m: JourneyMap,
-        state: FacilitationState,
-        *,
-        entered: bool = False,
-        show_example: bool = False,
-    ) -> Reply:
-        spec = SPECS[state.step]
-        reply = Reply(
-            step=state.step,
-            step_number=STEP_ORDER.index(state.step) + 1,
-            step_count=len(STEP_ORDER),
-            step_title=state.step.label,
-            question=spec.question,
-            example=spec.example if (entered or show_example) else "",
-            suggestions=_suggestions(state.step),
-        )
-        if entered:
-            reply.tips = self._tips(m, state)
-            if state.step is Step.REVIEW:
-                reply.sections = map_outline(m)
-                reply.warnings = spec.checks(m)
-        return reply
-
-    def _tips(self, m: JourneyMap, state: FacilitationState) -> list[Passage]:
-        guidance = self.guidance
-        if guidance is None:
-            return []
-        context = " ".join([m.title, m.scope.objective, m.scope.scenario])
-        exclude = set(state.shown_tips)
-        return self._safely(lambda: guidance.tips(state.step.value, context, exclude))
-
-    @staticmethod
-    def _remember_tips(state: FacilitationState, reply: Reply) -> None:
-        state.shown_tips += [tip_key(tip) for tip in reply.tips]
-
-    def _passages_for(self, question: str) -> list[Passage]:
-        if self.guidance is None:
-            return []
-        guidance = self.guidance
-        return self._safely(lambda: guidance.answer(question))
-
-    @staticmethod
-    def _safely(fetch: Callable[[], list[Passage]]) -> list[Passage]:
-        try:
-            return list(fetch())
-        except Exception:  # retrieval must never fail a turn
-            log.exception("guidance lookup failed; continuing without it")
-            return []
-
-
-EditCommand = Callable[[JourneyMap, str, str], Edit]
-
-_EDIT_COMMANDS: dict[str, EditCommand] = {
-    "vote": lambda m, argument, user: team_commands.vote(argument, user),
-    "settle": lambda m, argument, user: team_commands.settle(argument),
-    "evidence": team_commands.evidence,
-    "review": lambda m, argument, user: team_commands.review_rhythm(argument),
-    "reviewed": lambda m, argument, user: SetReview(reviewed=True),
-}
-
-
-def tip_key(passage: Passage) -> str:
-    return passage.key or f"{passage.guide_id}#{passage.heading}"
-
-
-def _suggestions(step: Step) -> list[Suggestion]:
-    if step is Step.REVIEW:
-        return [
-            Suggestion(label="Critique", command="critique"),
-            Suggestion(label="Export", command="export all"),
-            Suggestion(label="Mark complete", command="done"),
-            Suggestion(label="Back", command="back"),
-            Suggestion(label="Undo", command="undo"),
-        ]
-    return [
-        Suggestion(label="Next", command="next"),
-        Suggestion(label="Back", command="back"),
-        Suggestion(label="Skip", command="skip"),
-        Suggestion(label="Show map", command="show"),
-        Suggestion(label="Undo", command="undo"),
-    ]
-
-
-HELP = (
-    "`next`, `back`, `skip`: move between steps · `go to <step>`\n"
-    "`show map`: the map so far · `undo`: take back the last change\n"
-    "`edit <item> <field>: <value>` (e.g. `edit tp-4 owner: Digital`, "
-    "`edit scope objective: …`)\n"
-    "`remove <item>` (e.g. `remove stage Compare`, `remove pain-7`)\n"
-    "`critique`: what to improve · `export pdf` (or markdown, docx, png, csv, xlsx, json, all)\n"
-    "`done`: mark the map complete · ask a question ending in `?` for guidance"
-)

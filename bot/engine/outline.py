@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from statistics import mean
 
-from bot.engine.edits import DISAGREEMENT
+from bot.domain.edits import DISAGREEMENT
+from bot.domain.vocabulary import SCOPE_FIELDS
 from bot.engine.reply import Section
 from bot.evidence import describe_share, evidence_share
 from bot.model import JourneyMap
 
-_SCOPE_LABELS = (
-    ("objective", "Objective"),
-    ("scenario", "Scenario"),
-    ("journey_start", "Starts"),
-    ("journey_end", "Ends"),
-    ("audience", "For"),
-    ("usage", "Used to"),
-    ("research_basis", "Research"),
-)
+_SCOPE_LABELS = tuple((f.name, f.label) for f in SCOPE_FIELDS)
 
 
 def scope_section(m: JourneyMap) -> Section:

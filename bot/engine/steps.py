@@ -1,5 +1,6 @@
 """The facilitation steps: each has its question, a worked example, what it needs before the
-team moves on, and the method checks it weaves in."""
+team moves on, and the method checks it weaves in: the critique's own rules, so the step and
+the critique never disagree."""
 
 from __future__ import annotations
 
@@ -22,117 +23,73 @@ def _scope_missing(m: JourneyMap) -> list[str]:
     return ["an objective"] if not m.scope.objective else []
 
 
-def _scope_checks(m: JourneyMap) -> list[str]:
-    warnings = []
-    if not m.scope.scenario:
-        warnings.append(
-            "No scenario yet: a map without one scenario tends to blur several journeys into one."
-        )
-    if not (m.scope.journey_start and m.scope.journey_end):
-        warnings.append("Say where the journey starts and ends, so everyone maps the same span.")
-    if not m.scope.audience:
-        warnings.append(
-            "Who is the map for? A map with no owner is rarely used after the workshop."
-        )
-    return warnings
-
-
 def _personas_missing(m: JourneyMap) -> list[str]:
     return ["a persona"] if not m.personas else []
 
 
-def _persona_checks(m: JourneyMap) -> list[str]:
-    warnings = []
-    if len(m.personas) > 1:
-        names = ", ".join(p.name for p in m.personas)
-        warnings.append(
-            f"This map has {len(m.personas)} personas ({names}). One map, one persona: "
-            "consider a separate map for each."
-        )
-    for persona in m.personas:
-        if not persona.goals:
-            warnings.append(f"Persona {persona.name} has no goals yet.")
-        if not persona.data_source:
-            warnings.append(
-                f"Persona {persona.name} has no data source: is it research or a guess?"
-            )
-    return warnings
+def _stage_limits() -> tuple[int, int]:
+    """The critique's own thresholds: the step asks for what the critique will check."""
+    from bot.critique.checks.stages import MAX_STAGES, MIN_STAGES  # loaded on first use
+
+    return MIN_STAGES, MAX_STAGES
 
 
 def _stages_missing(m: JourneyMap) -> list[str]:
-    return ["at least two stages"] if len(m.stages) < 2 else []
-
-
-def _stage_checks(m: JourneyMap) -> list[str]:
-    if len(m.stages) > 12:
-        return [f"{len(m.stages)} stages is a lot: merge some so the map stays readable."]
-    return []
+    least, _ = _stage_limits()
+    return [f"at least {least} stages"] if len(m.stages) < least else []
 
 
 def _touchpoints_missing(m: JourneyMap) -> list[str]:
     return ["a touchpoint"] if not m.touchpoints else []
 
 
-def _touchpoint_checks(m: JourneyMap) -> list[str]:
-    warnings = [
-        f"Stage {s.name} has no touchpoint yet." for s in m.stages if not m.touchpoints_in(s.id)
-    ]
-    unowned = [t.description for t in m.touchpoints if not t.owner]
-    if unowned:
-        warnings.append(f"{len(unowned)} touchpoint(s) have no owner: {_listed(unowned)}.")
-    return warnings
-
-
 def _emotions_missing(m: JourneyMap) -> list[str]:
     return ["an emotion for a stage"] if not m.emotions else []
-
-
-def _emotion_checks(m: JourneyMap) -> list[str]:
-    warnings = [f"Stage {s.name} has no emotion yet." for s in m.stages if not m.emotion_for(s.id)]
-    lows_without_pain = [
-        s.name
-        for s in m.stages
-        if (e := m.emotion_for(s.id))
-        and e.score < 0
-        and not any(p.stage_id == s.id for p in m.pain_points)
-    ]
-    if lows_without_pain:
-        warnings.append(f"Emotional lows with no pain point: {_listed(lows_without_pain)}.")
-    if m.stages and not m.moments_of_truth:
-        warnings.append("No moment of truth yet: where does the customer decide to trust you?")
-    return warnings
 
 
 def _kpis_missing(m: JourneyMap) -> list[str]:
     return ["a KPI"] if not m.kpis else []
 
 
-def _kpi_checks(m: JourneyMap) -> list[str]:
-    warnings = []
-    acted_on = {a.pain_point_id for a in m.actions}
-    orphans = [p.text for p in m.pain_points if p.id not in acted_on]
-    if orphans:
-        warnings.append(f"Pain points with no action: {_listed(orphans)}.")
-    for kpi in m.kpis:
-        gaps = [name for name, value in (("target", kpi.target), ("owner", kpi.owner)) if not value]
-        if gaps:
-            warnings.append(f"KPI {kpi.name} has no {' or '.join(gaps)}.")
-    return warnings
+# The critique's rules each step weaves in (bot/critique/rules.py): one rule set for the
+# step's method checks and the critique. The review step shows them all.
+STEP_RULES: dict[Step, tuple[str, ...]] = {
+    Step.SCOPE: ("no-scenario", "no-owner-or-audience", "no-research-basis"),
+    Step.PERSONAS: ("scope-several-personas", "persona-no-goals", "persona-no-data-source"),
+    Step.STAGES: ("too-few-stages", "too-many-stages", "journey-stops-at-purchase"),
+    Step.TOUCHPOINTS: (
+        "stage-no-touchpoint",
+        "touchpoint-no-channel",
+        "touchpoint-no-owner",
+        "vague-touchpoint",
+        "inside-out-language",
+    ),
+    Step.EMOTIONS: (
+        "stage-no-emotion",
+        "low-without-pain",
+        "no-moment-of-truth",
+        "no-customer-quotes",
+    ),
+    Step.KPIS: ("kpi-no-baseline", "kpi-no-target", "kpi-no-owner", "pain-no-action",
+                "action-no-owner"),
+}  # fmt: skip
 
 
-def _review_checks(m: JourneyMap) -> list[str]:
-    return [
-        *_scope_checks(m),
-        *_persona_checks(m),
-        *_touchpoint_checks(m),
-        *_emotion_checks(m),
-        *_kpi_checks(m),
-    ]
+def rule_checks(step: Step) -> Callable[[JourneyMap], list[str]]:
+    def checks(m: JourneyMap) -> list[str]:
+        from bot.critique import critique  # loaded on first use
 
+        wanted = STEP_RULES.get(step)
+        findings = [f for f in critique(m).findings if wanted is None or f.rule_id in wanted]
+        by_rule: dict[str, list[str]] = {}
+        for finding in findings:
+            by_rule.setdefault(finding.rule_id, []).append(finding.problem)
+        return [
+            problems[0] + (f" (and {len(problems) - 1} more like it)" if len(problems) > 1 else "")
+            for problems in by_rule.values()
+        ]
 
-def _listed(names: list[str], limit: int = 5) -> str:
-    shown = ", ".join(names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    return checks
 
 
 SPECS: dict[Step, StepSpec] = {
@@ -148,7 +105,7 @@ SPECS: dict[Step, StepSpec] = {
         "use: Prioritise the 2027 roadmap\n"
         "research: 12 interviews, funnel analytics",
         _scope_missing,
-        _scope_checks,
+        rule_checks(Step.SCOPE),
     ),
     Step.PERSONAS: StepSpec(
         Step.PERSONAS,
@@ -161,7 +118,7 @@ SPECS: dict[Step, StepSpec] = {
         "frustrations: repeating the same information\n"
         "source: 12 interviews, March 2026",
         _personas_missing,
-        _persona_checks,
+        rule_checks(Step.PERSONAS),
     ),
     Step.STAGES: StepSpec(
         Step.STAGES,
@@ -169,7 +126,7 @@ SPECS: dict[Step, StepSpec] = {
         "Or start from a default set: `use b2c`, `use b2b` or `use support`.",
         "Dream, Compare, Apply, Approval, Move in",
         _stages_missing,
-        _stage_checks,
+        rule_checks(Step.STAGES),
     ),
     Step.TOUCHPOINTS: StepSpec(
         Step.TOUCHPOINTS,
@@ -179,7 +136,7 @@ SPECS: dict[Step, StepSpec] = {
         "thinks: did it save? | owner: Lending operations\n"
         "Apply > Advisor call (phone) | owner: Mortgage advisors",
         _touchpoints_missing,
-        _touchpoint_checks,
+        rule_checks(Step.TOUCHPOINTS),
     ),
     Step.EMOTIONS: StepSpec(
         Step.EMOTIONS,
@@ -191,7 +148,7 @@ SPECS: dict[Step, StepSpec] = {
         "delight: Approval > Advisor calls with the decision\n"
         "moment: Apply > The first document request",
         _emotions_missing,
-        _emotion_checks,
+        rule_checks(Step.EMOTIONS),
     ),
     Step.KPIS: StepSpec(
         Step.KPIS,
@@ -202,7 +159,7 @@ SPECS: dict[Step, StepSpec] = {
         "action: Reuse uploaded documents | owner: Lending operations | due: 2027-03-31 "
         "| pain: Asked for documents twice",
         _kpis_missing,
-        _kpi_checks,
+        rule_checks(Step.KPIS),
     ),
     Step.REVIEW: StepSpec(
         Step.REVIEW,
@@ -210,8 +167,20 @@ SPECS: dict[Step, StepSpec] = {
         "`export` it, or say `done` to mark it complete.",
         "edit tp-4 owner: Digital\nremove stage Compare\ncritique\nexport pdf\ndone",
         lambda m: [],
-        _review_checks,
+        rule_checks(Step.REVIEW),
     ),
 }
 
 STEP_ORDER: list[Step] = list(SPECS)
+
+STEP_NAMES: dict[str, Step] = {
+    **{step.value: step for step in Step},
+    "persona": Step.PERSONAS,
+    "stage": Step.STAGES,
+    "touchpoint": Step.TOUCHPOINTS,
+    "emotion": Step.EMOTIONS,
+    "emotions": Step.EMOTIONS,
+    "pains": Step.EMOTIONS,
+    "kpi": Step.KPIS,
+    "actions": Step.KPIS,
+}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.edits import (
+from bot.domain.edits import (
     AddEvidence,
     CastVote,
     EditError,
@@ -12,7 +12,7 @@ from bot.engine.edits import (
     SettleEmotion,
     resolve_stage,
 )
-from bot.engine.refs import resolve_item
+from bot.domain.refs import resolve_item
 from bot.model import JourneyMap
 
 _VOTE = re.compile(

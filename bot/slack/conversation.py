@@ -60,6 +60,16 @@ class Conversation:
             self.publish(key, result, turn.user)
         return True
 
+    def export(self, key: MapKey, formats: str, user: str) -> bool:
+        """Export from outside the thread (`/journey export`, App Home): the engine's export
+        handler is called directly, no chat text is typed, so a pending yes/no stays."""
+        with thread_lock(key):
+            result = self.services.engine.export(key, formats)
+            if result is None:
+                return False
+            self.publish(key, result, user)
+        return True
+
     def publish(self, key: MapKey, result: TurnResult, user: str) -> None:
         self.post_reply(key, result)
         if result.reply.changed:

@@ -18,7 +18,12 @@ from bot.services import Services
 from bot.terminal.render import render_reply
 from storage import MapKey
 
-QUIT = {"quit", "exit"}
+QUIT = {"quit", "exit", "bye", ":q"}
+FIRST_SCREEN = (
+    "JourneyBot terminal chat. An answer may take several lines: press Enter on an empty line "
+    "to send it.\nCommands (next, back, show map, undo, help, quit) work on any line. "
+    "quit, Ctrl-C or Ctrl-D leave; everything is saved as you go."
+)
 WORKSPACE = "local"
 CHANNEL = "terminal"
 
@@ -33,6 +38,7 @@ class Chat:
         self.stdin = stdin
         self.stdout = stdout
         self.user = user
+        self.held: str | None = None  # a command typed on a continuation line, sent next
 
     def say(self, text: str = "") -> None:
         print(text, file=self.stdout, flush=True)
@@ -61,6 +67,8 @@ class Chat:
             if answer is None:
                 return None
             answer = answer.strip()
+            if answer.lower() in QUIT:
+                return None
             if answer.isdigit() and 1 <= int(answer) <= len(maps):
                 key = maps[int(answer) - 1].key
                 self.say(f"Resuming {maps[int(answer) - 1].title}.")
@@ -87,15 +95,21 @@ class Chat:
         return write_files(result.files, out_dir)
 
     def read_message(self) -> str | None:
+        if self.held is not None:
+            held, self.held = self.held, None
+            return held
         first = self.ask("\nyou> ")
         if first is None:
             return None
-        if not first.strip() or first.strip().lower() in QUIT or read_command(first) is not None:
+        if not first.strip() or _is_command(first):
             return first
         lines = [first]
         while True:
-            more = self.ask("...  ")
+            more = self.ask("...  (empty line sends) ")
             if more is None or not more.strip():
+                return "\n".join(lines)
+            if _is_command(more):  # `next` on a continuation line: send the answer, then it
+                self.held = more
                 return "\n".join(lines)
             lines.append(more)
 
@@ -128,8 +142,17 @@ def run_chat(
     if "log_level" not in services.settings.model_fields_set:
         logging.getLogger().setLevel(logging.WARNING)  # the chat speaks for itself
     chat = Chat(services, stdin, stdout, user or getpass.getuser())
-    chat.say("JourneyBot terminal chat · commands work at any step; `quit` to leave.")
-    key = chat.choose_map()
-    if key is not None:
-        chat.loop(key)
+    chat.say(FIRST_SCREEN)
+    try:
+        key = chat.choose_map()
+        if key is not None:
+            chat.loop(key)
+        else:
+            chat.say("Bye!")
+    except KeyboardInterrupt:
+        chat.say("\nSaved. Bye!")
     return 0
+
+
+def _is_command(line: str) -> bool:
+    return line.strip().lower() in QUIT or read_command(line) is not None

@@ -114,11 +114,9 @@ def _export(args: argparse.Namespace) -> int:
     if stored is None:
         return 1
     formats = ",".join(args.formats or ["all"])
-    from bot.engine import Turn
-
     engine = _services().engine
     critique = " --with-critique" if args.with_critique else ""
-    result = engine.handle(stored.key, Turn(user="cli", text=f"export {formats}{critique}"))
+    result = engine.export(stored.key, f"{formats}{critique}")
     if result is None or result.reply.errors:
         print("\n".join(result.reply.errors if result else ["The map is gone."]), file=sys.stderr)
         return 2

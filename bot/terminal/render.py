@@ -75,7 +75,7 @@ def render_map(m: JourneyMap) -> str:
         if value
     ]
     personas = [
-        f"  Persona: {p.name}" + (f" — {p.description}" if p.description else "")
+        f"  Persona: {p.name} [{p.id}]" + (f" — {p.description}" if p.description else "")
         for p in m.personas
     ]
     rows = [["Stage", "Feels", "Touchpoints", "Pains · delights · moments"]]
@@ -83,23 +83,23 @@ def render_map(m: JourneyMap) -> str:
         emotion = m.emotion_for(stage.id)
         feels = f"{emotion.score:+d} {emotion.label}".strip() if emotion else ""
         touchpoints = "; ".join(
-            f"{t.description}" + (f" ({t.channel})" if t.channel else "")
+            f"{t.description}" + (f" ({t.channel})" if t.channel else "") + f" [{t.id}]"
             for t in m.touchpoints_in(stage.id)
         )
         notes = "; ".join(
-            [f"− {p.text}" for p in m.pain_points if p.stage_id == stage.id]
-            + [f"+ {d.text}" for d in m.delight_points if d.stage_id == stage.id]
-            + [f"★ {t.text}" for t in m.moments_of_truth if t.stage_id == stage.id]
+            [f"− {p.text} [{p.id}]" for p in m.pain_points if p.stage_id == stage.id]
+            + [f"+ {d.text} [{d.id}]" for d in m.delight_points if d.stage_id == stage.id]
+            + [f"★ {t.text} [{t.id}]" for t in m.moments_of_truth if t.stage_id == stage.id]
         )
-        rows.append([stage.name, feels, touchpoints, notes])
+        rows.append([f"{stage.name} [{stage.id}]", feels, touchpoints, notes])
     kpis = [
-        f"  KPI: {k.name}"
+        f"  KPI: {k.name} [{k.id}]"
         + (f" {k.baseline} → {k.target}" if k.baseline or k.target else "")
         + (f" ({k.owner})" if k.owner else "")
         for k in m.kpis
     ]
     actions = [
-        f"  Action: {a.description}"
+        f"  Action: {a.description} [{a.id}]"
         + (f" ({a.owner}" + (f", due {a.due}" if a.due else "") + ")" if a.owner else "")
         for a in m.actions
     ]

@@ -49,7 +49,7 @@ SESSION: list[tuple[str, str, str]] = [
         "Apply > Document request email (email) | owner: Lending operations",
         "ok",
     ),
-    ("cleo", "Aply > Typo stage (website)", "same"),  # bad input 2: unknown stage
+    ("cleo", "Checkout > Card form (website)", "same"),  # bad input 2: unknown stage
     (
         "cleo",
         "Approval > Approval call (phone) | owner: Mortgage advisors\n"
@@ -95,7 +95,7 @@ SESSION: list[tuple[str, str, str]] = [
     ),
     (
         "cleo",
-        "action: Reuse uploaded documents | owner: Lending operations | due: 31/03/2027",
+        "action: Reuse uploaded documents | owner: Lending operations | due: someday",
         "same",
     ),  # bad input 5: date format
     (

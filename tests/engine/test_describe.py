@@ -17,8 +17,8 @@ from bot.engine.edits import (
     SetEmotion,
     SetScope,
 )
-from bot.engine.parser import parse_answer
-from bot.model import JourneyMap, Stage, Step
+from bot.engine.reader import parse_answer
+from bot.model import JourneyMap, PainPoint, Stage, Step, Touchpoint
 
 EDITS: list[Edit] = [
     SetScope(field="journey_start", value="They wonder whether they can afford it"),
@@ -45,6 +45,10 @@ EDITS: list[Edit] = [
 def test_round_trip(edit: Edit) -> None:
     m = JourneyMap(title="t")
     m.stages.append(Stage(id=m.new_id("stage"), name="Apply"))
+    m.touchpoints.append(
+        Touchpoint(id=m.new_id("touchpoint"), stage_id="stage-1", description="Online form")
+    )
+    m.pain_points.append(PainPoint(id=m.new_id("pain"), stage_id="stage-1", text="Asked twice"))
     step = Step.EMOTIONS if edit.kind == "set_emotion" else Step.REVIEW
     parsed = parse_answer(m, step, edit_as_line(edit))
     assert not parsed.errors and parsed.edits == [edit]

@@ -57,6 +57,8 @@ def test_bad_input_replies_say_which_line_and_how(store: MapStore) -> None:
     engine, key = run_session(store)
     reply = engine.handle(key, Turn(user="ana", text="objective: fine\nweather: sunny")).reply
     assert reply.errors and "Line 2" in reply.errors[0] and "Try:" in reply.errors[0]
+    assert store.load(key).journey_map.scope.objective == "fine"  # type: ignore[union-attr]
+    engine.handle(key, Turn(user="ana", text="undo"))  # takes back the whole message
     assert store.load(key).journey_map.scope.objective.startswith("Halve")  # type: ignore[union-attr]
 
 

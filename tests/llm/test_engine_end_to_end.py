@@ -121,7 +121,7 @@ def test_a_dead_model_falls_back_to_the_plain_reply_with_a_notice(
     assert (
         reply.notices[0] == "The language model is unavailable right now; I used the plain parser."
     )
-    assert "I need the stage first" in reply.errors[0] and saved(engine) == []
+    assert "Put the stage first" in reply.errors[0] and saved(engine) == []
     assert reply.notices[-1] == "Nothing was saved from that message; fix the line(s) and resend."
 
 

@@ -24,7 +24,7 @@ next
 Apply > Online form (web) | owner: Ops
 Compare > Rates page (website) | owner: Digital
 
-Aply > Typo
+Checkout > Typo
 
 show map
 undo
@@ -53,7 +53,7 @@ def test_chat_builds_and_saves_a_map(tmp_path: Path) -> None:
     assert "Started Mortgage buyers" in out
     assert "✓ persona Maya" in out and "✓ stage Apply" in out
     assert "✓ touchpoint Rates page (website) in Compare" in out
-    assert "✗ There is no stage 'Aply'" in out
+    assert "There is no stage 'Checkout'" in out and "Try: `Dream > Typo`" in out
     assert "| Apply" in out and "Online form (website)" in out  # the map shows as a table
     assert "Undone" in out and "Saved. Bye!" in out
 
@@ -148,3 +148,15 @@ def test_maps_export_adds_the_critique_only_when_asked(tmp_path: Path) -> None:
     assert "INFO" not in done.stderr  # no font or plotting library chatter
     assert "Critique scorecard" not in (plain / "support-journey.md").read_text()
     assert "Critique scorecard" in (critiqued / "support-journey.md").read_text()
+
+
+def test_quit_at_the_title_prompt_makes_no_map_and_commands_work_on_any_line(
+    tmp_path: Path,
+) -> None:
+    done = run_cli(["chat"], tmp_path, "quit\n")
+    assert done.returncode == 0 and "empty line" in done.stdout
+    assert "No maps yet" in run_cli(["maps", "list"], tmp_path).stdout
+    typed = "Trial\nobjective: more renewals\nnext\nshow map\nquit\n"
+    chatted = run_cli(["chat"], tmp_path, typed).stdout
+    assert "✓ objective: more renewals" in chatted and "Step 2/7" in chatted
+    assert "objective: more renewals\nnext" not in chatted

@@ -1,7 +1,9 @@
-"""What `/journey help` answers (static text)."""
+"""What `/journey help` answers: the slash commands, then the conversation's own commands as
+the engine's command table lists them."""
 
 from __future__ import annotations
 
+from bot.engine.commands import help_text
 from bot.slack.blocks.kit import Block, context, header, section
 
 COMMANDS = (
@@ -17,14 +19,13 @@ COMMANDS = (
 )
 IN_THREAD = (
     "In a map's thread, anyone in the channel answers the step's question by replying. "
-    "`next`, `back`, `skip`, `show map`, `summary`, `votes`, `edit …`, `remove …`, `undo`, "
-    "`critique`, `export pdf` and `help` work at every step. "
     "`[map]` is a map's id or words from its title."
 )
 
 
 def help_blocks() -> list[Block]:
-    return [header("JourneyBot"), section(COMMANDS), context(IN_THREAD)]
+    in_thread = "*In a map's thread, at every step*\n" + help_text()
+    return [header("JourneyBot"), section(COMMANDS), section(in_thread), context(IN_THREAD)]
 
 
 HELP_TEXT = "JourneyBot: /journey new <title> starts a map; /journey help lists the commands."

@@ -53,7 +53,8 @@ def register(app: App, services: Services, maps: Maps) -> None:
 
     def from_home(command: str, done: str) -> Callable[..., None]:
         """A Home button that runs `command` in the thread of the map it names, if the person
-        may see that map, then shows the Home again with `done` (formatted with the title)."""
+        may see that map, then shows the Home again with `done` (formatted with the title).
+        An export calls the engine's export directly: a pending yes/no in the thread stays."""
 
         def run(
             body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
@@ -65,7 +66,11 @@ def register(app: App, services: Services, maps: Maps) -> None:
                     notice = "That map is not one you can see."
                     publish_home(maps, client, team, user, notice=notice)
                     return
-                Conversation(services, client).answer(stored.key, Turn(user=user, text=command))
+                conversation = Conversation(services, client)
+                if command.startswith("export "):
+                    conversation.export(stored.key, command.removeprefix("export "), user)
+                else:
+                    conversation.answer(stored.key, Turn(user=user, text=command))
                 notice = done.format(title=stored.journey_map.title)
                 publish_home(maps, client, team, user, notice=notice)
 

@@ -148,7 +148,11 @@ def critique_map(asked: Asked, ref: str) -> None:
 
 def export_map(asked: Asked, argument: str) -> None:
     formats, ref = export_formats(argument)
-    _in_thread(asked, ref, f"export {' '.join(formats)}")
+    key = _find(asked, ref)
+    if key is None:
+        return
+    Conversation(asked.services, asked.client).export(key, " ".join(formats), asked.user)
+    _tell_done(asked, key)
 
 
 def canvas_map(asked: Asked, ref: str) -> None:
@@ -177,6 +181,10 @@ def _in_thread(asked: Asked, ref: str, text: str) -> None:
     if key is None:
         return
     Conversation(asked.services, asked.client).answer(key, Turn(user=asked.user, text=text))
+    _tell_done(asked, key)
+
+
+def _tell_done(asked: Asked, key: MapKey) -> None:
     link = asked.maps.permalinks.get(asked.client, key)
     asked.tell(f"Done: see <{link}|the map's thread>." if link else "Done: see the map's thread.")
 

@@ -9,8 +9,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.engine import EditError, Turn
-from bot.engine.edits import AddEvidence, apply_edits
+from bot.engine import Turn
+from bot.engine.edits import AddEvidence
 from bot.services import Services
 from bot.slack.blocks.evidence import (
     EVIDENCE_CALLBACK,
@@ -102,11 +102,5 @@ def evidence_edit(quoted: Quoted, view: dict[str, Any], user: str, url: str) -> 
 
 
 def _dry_run(services: Services, quoted: Quoted, edit: AddEvidence) -> str:
-    stored = services.store.load(quoted.key)
-    if stored is None:
-        return "This map no longer exists."
-    try:
-        apply_edits(stored.journey_map, [edit])
-    except (EditError, ValueError) as error:
-        return truncate(str(error), ERROR_CHARS)
-    return ""
+    errors = services.engine.check(quoted.key, Turn(user=edit.added_by, edits=[edit]))
+    return truncate(errors[0], ERROR_CHARS) if errors else ""

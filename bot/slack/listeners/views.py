@@ -10,8 +10,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.engine import EditError, Turn
-from bot.engine.edits import apply_edits
+from bot.engine import Turn
 from bot.model import SHORT
 from bot.services import Services
 from bot.slack.blocks.modals import (
@@ -104,14 +103,16 @@ def register(app: App, services: Services) -> None:
 
 def _dry_run(services: Services, form: Form) -> dict[str, str]:
     """Errors the engine would give, shown on the form instead of in the thread."""
-    stored = services.store.load(form.key)
-    if stored is None:
+    if services.store.load(form.key) is None:
         return {form.order[0]: "This map no longer exists."} if form.order else {}
     placeholder = "owner" if form.owner_user else ""
     try:
-        apply_edits(stored.journey_map, [form_edit(form, owner_name=placeholder)])
-    except (EditError, ValueError) as error:
+        edit = form_edit(form, owner_name=placeholder)
+    except ValueError as error:
         return {error_block(form, str(error)): truncate(str(error), ERROR_CHARS)}
+    errors = services.engine.check(form.key, Turn(user="form", edits=[edit]))
+    if errors:
+        return {error_block(form, errors[0]): truncate(errors[0], ERROR_CHARS)}
     return {}
 
 
