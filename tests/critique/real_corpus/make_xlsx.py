@@ -347,12 +347,21 @@ def utilities_move_in() -> None:
     rows(
         about,
         [
-            ["Objective", "Cut first bills based on estimated meter readings from 38% to 10% of move-ins"],
-            ["Scenario", "A couple moves into a rented flat and takes over the electricity and gas account"],
+            [
+                "Objective",
+                "Cut first bills based on estimated meter readings from 38% to 10% of move-ins",
+            ],
+            [
+                "Scenario",
+                "A couple moves into a rented flat and takes over the electricity and gas account",
+            ],
             ["Persona", "Sam and Jo, first flat together"],
             ["Goals", "Only pay for what they use; sort it in one go"],
             ["Data source", "12 mover interviews, move-in contact reasons 2026"],
-            ["Research basis", "12 mover interviews, move-in contact reasons 2026, first-bill complaint sample"],
+            [
+                "Research basis",
+                "12 mover interviews, move-in contact reasons 2026, first-bill complaint sample",
+            ],
             ["Owner", "Lena Fischer, Home Moves product owner"],
         ],
     )
@@ -361,7 +370,14 @@ def utilities_move_in() -> None:
     rows(
         ws,
         [
-            ["Stage", "Find out who supplies the flat", "Take a meter reading", "Set up the account", "First bill", "Settle in"],
+            [
+                "Stage",
+                "Find out who supplies the flat",
+                "Take a meter reading",
+                "Set up the account",
+                "First bill",
+                "Settle in",
+            ],
             [
                 "Touchpoints",
                 "Letting agent's move-in email (email)\nNeighbour's tip (word of mouth)",
@@ -371,13 +387,34 @@ def utilities_move_in() -> None:
                 "Usage graph (app)",
             ],
             ["Owner", "Home Moves", "Home Moves", "Digital team", "Billing", "Digital team"],
-            ["Customer thinking", "", "\"Which of these numbers do they want?\"", "", "", ""],
+            ["Customer thinking", "", '"Which of these numbers do they want?"', "", "", ""],
             ["Emotion", "confused", "annoyed", "happy", "worried", "calm"],
-            ["Pain points", "Agent email names last year's supplier", "Two-rate meter, form asks for one reading", "", "Bill estimated although they sent a reading", ""],
-            ["Actions", "Ask letting agents to link our move-in page — Partnerships", "Photo reading with the app — Digital team", "", "Use the move-in reading for the first bill — Billing", ""],
+            [
+                "Pain points",
+                "Agent email names last year's supplier",
+                "Two-rate meter, form asks for one reading",
+                "",
+                "Bill estimated although they sent a reading",
+                "",
+            ],
+            [
+                "Actions",
+                "Ask letting agents to link our move-in page — Partnerships",
+                "Photo reading with the app — Digital team",
+                "",
+                "Use the move-in reading for the first bill — Billing",
+                "",
+            ],
             ["Moments of truth", "", "", "", "Opening the first bill", ""],
             ["Delights", "", "", "Account live in 5 minutes", "", "Weekly usage tip"],
-            ["KPIs", "", "", "", "Estimated first bills: baseline 38%, target 10%, owner Billing manager", ""],
+            [
+                "KPIs",
+                "",
+                "",
+                "",
+                "Estimated first bills: baseline 38%, target 10%, owner Billing manager",
+                "",
+            ],
         ],
     )
     wb.save(HERE / "h03-utilities-move-in-sheets.xlsx")
@@ -393,17 +430,27 @@ def number_porting() -> None:
     rows(
         ws,
         [
-            ["Objective: Make number transfers feel safe; Scenario: A customer moves to us from another network and keeps her number; Persona: Nadia, 52, runs a cleaning business from her phone; Research: 7 switcher interviews, porting failure logs"],
+            [
+                "Objective: Make number transfers feel safe; Scenario: A customer moves to us from another network and keeps her number; Persona: Nadia, 52, runs a cleaning business from her phone; Research: 7 switcher interviews, porting failure logs"
+            ],
             ["Goals", "Never miss a client's call"],
             ["Data source", "7 switcher interviews (Oct 2026)"],
             ["Map owner", "Porting squad"],
             [],
             ["Stage", "Decide to switch", "", "Order the SIM", "Transfer day", "", "First month"],
-            ["Touchpoint", "Comparison site (search)", "Shop visit (in store)", "Online order (website)", "PAC code text (sms)", "Activation (app)", "Bill (app)"],
+            [
+                "Touchpoint",
+                "Comparison site (search)",
+                "Shop visit (in store)",
+                "Online order (website)",
+                "PAC code text (sms)",
+                "Activation (app)",
+                "Bill (app)",
+            ],
             ["Feeling", "1", "", "1", "-2", "", "1"],
             ["Pains", "", "", "", "No calls for 9 hours on transfer day", "", ""],
             ["", "", "", "", "Nobody says when the number will work", "", ""],
-            ["Quotes", "", "", "", "\"I lost two jobs that morning\"", "", ""],
+            ["Quotes", "", "", "", '"I lost two jobs that morning"', "", ""],
             ["Moment of truth", "", "", "", "The first call that comes through", "", ""],
             ["Delight", "", "", "SIM arrives next day", "", "", ""],
         ],
