@@ -28,6 +28,7 @@ from pathlib import Path
 from bot.critique import Critique, Severity, critique
 from bot.critique.imports import ImportProblem, read_map
 from bot.critique.rules import RULES
+from bot.critique.words import NO_CHANNEL
 from bot.model import Anchored, JourneyMap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,7 +149,7 @@ def _read_right(m: JourneyMap, kind: str, item: str) -> bool:
     extra = norm(parts[2]) if len(parts) > 2 else ""
     if kind == "touchpoint":
         return any(
-            norm(t.description) == text and norm(t.channel) == extra
+            norm(t.description) == text and _channel(t.channel) == extra
             for t in m.touchpoints_in(stage_id)
         )
     if kind in ("doing", "thinking"):
@@ -170,6 +171,11 @@ def _read_right(m: JourneyMap, kind: str, item: str) -> bool:
     if kind in anchored:
         return any(norm(i.text) == text for i in anchored[kind] if i.stage_id == stage_id)
     raise ValueError(f"unknown item kind {kind!r} in a sidecar")
+
+
+def _channel(channel: str) -> str:
+    """A channel written as none on purpose is listed without one in the sidecars."""
+    return "" if channel == NO_CHANNEL else norm(channel)
 
 
 # --- figures -------------------------------------------------------------------------------
@@ -249,10 +255,17 @@ def json_corpus_figures() -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true", help="List every miss per map.")
+    parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="Run and show only the tuning share (while tuning, never look at the held-out maps).",
+    )
     args = parser.parse_args()
-    results = [run(case) for case in load_cases()]
-    _print("all", figures(results))
-    _print("held-out", figures([r for r in results if r.case.held_out]))
+    cases = [c for c in load_cases() if not (args.tuning_only and c.held_out)]
+    results = [run(case) for case in cases]
+    if not args.tuning_only:
+        _print("all", figures(results))
+        _print("held-out", figures([r for r in results if r.case.held_out]))
     _print("tuned-on", figures([r for r in results if not r.case.held_out]))
     precision, recall = json_corpus_figures()
     print(f"JSON corpus (tests/critique/corpus): precision {precision:6.1%}  recall {recall:6.1%}")

@@ -122,4 +122,10 @@ FIRST_STAGE_PURCHASE = re.compile(
     re.IGNORECASE,
 )
 AWARENESS_STAGE = re.compile(r"^(?:awareness|aware|become aware|discover|discovery)$", re.I)
-OUTREACH_CHANNELS = frozenset({"advert", "social media", "email", "search", "sms", "letter"})
+# Channels only the brand pushes through. Search, social media, review sites, word of mouth and
+# a visit are the customer's own doing: a journey whose first stage is reached through them
+# starts with the customer looking, which is where it should start.
+OUTREACH_CHANNELS = frozenset({"advert", "email", "sms", "letter", "push", "push notification"})
+# A channel the team wrote as none on purpose: "(none)", "-", "n/a". The touchpoint happens
+# without a channel (a toothache, a meter in a cupboard), so "no channel" is not a gap.
+NO_CHANNEL = "none"

@@ -17,6 +17,7 @@ BOT_SCOPES = (
     "channels:read",
     "chat:write",
     "commands",
+    "files:read",
     "files:write",
     "groups:history",
     "groups:read",

@@ -487,3 +487,23 @@ def test_research_named_per_stage_is_the_evidence_of_its_items() -> None:
     assert [p.evidence.level.value for p in m.pain_points] == ["observed", "observed"]
     assert m.moments_of_truth[0].evidence.links[0].text == "9 interviews"
     assert not any("Evidence" in note for note in imported.report.ignored)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Toothache at night (none)", "Toothache at night (n/a)", "Toothache at night (geen)"],
+)
+def test_a_channel_written_as_none_on_purpose_is_kept_and_not_a_missing_channel(
+    written: str,
+) -> None:
+    from bot.critique import critique
+
+    text = LANES_MD.replace("Affordability calculator (website)<br>Friends", written).replace(
+        "| Channels | website<br>word of mouth |", "| Channels | |"
+    )
+    imported = read_map(text, "map.md")
+    (touchpoint,) = [t for t in imported.map.touchpoints if t.description == "Toothache at night"]
+    assert touchpoint.channel == "none"
+    findings = critique(imported.map).findings
+    flagged = [f for f in findings if f.rule_id == "touchpoint-no-channel"]
+    assert all("Toothache" not in f.problem for f in flagged)

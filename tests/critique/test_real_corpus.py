@@ -1,9 +1,12 @@
 """The corpus of maps written the way teams paste and export them (tests/critique/real_corpus):
-every map imports, reads right, and gets the critique its sidecar expects.
+every map the rules were tuned on imports, reads right, and gets the critique its sidecar
+expects.
 
 bench/critique_eval.py prints the figures per map and for the held-out share; this keeps the
-targets: import fidelity >= 98%, recall and precision >= 90%, no blocker or major finding on
-the clean controls the rules were tuned on, and scores that separate clean from flawed maps."""
+targets on the tuning share only: import fidelity >= 98%, recall and precision >= 90%, no
+blocker or major finding on the clean controls, and scores that separate clean from flawed
+maps. The held-out share is measured and reported, never asserted: a test on it would invite
+tuning on it."""
 
 from __future__ import annotations
 
@@ -36,6 +39,10 @@ def results() -> list:
     return [ev.run(case) for case in ev.load_cases()]
 
 
+def tuned() -> list:
+    return [r for r in results() if not r.case.held_out]
+
+
 def test_the_corpus_has_the_maps_the_issue_asks_for() -> None:
     cases = [r.case for r in results()]
     kinds = [c.kind for c in cases]
@@ -48,23 +55,22 @@ def test_the_corpus_has_the_maps_the_issue_asks_for() -> None:
     assert all(entry["rule_id"] in rule_ids for c in cases for entry in c.planted)
 
 
-def test_every_map_imports_and_the_whole_corpus_reads_right() -> None:
-    refused = [(r.case.name, r.refused) for r in results() if r.refused]
+def test_every_map_tuned_on_imports_and_reads_right() -> None:
+    refused = [(r.case.name, r.refused) for r in tuned() if r.refused]
     assert not refused
-    figures = evaluation().figures(results())
-    misread = [(r.case.name, r.misread) for r in results() if r.misread]
+    figures = evaluation().figures(tuned())
+    misread = [(r.case.name, r.misread) for r in tuned() if r.misread]
     assert figures.fidelity >= 0.98, misread
 
 
-def test_recall_and_precision_meet_the_targets() -> None:
-    figures = evaluation().figures(results())
+def test_recall_and_precision_meet_the_targets_on_the_tuning_share() -> None:
+    figures = evaluation().figures(tuned())
     assert figures.recall >= 0.9
     assert figures.precision >= 0.9
 
 
 def test_clean_controls_tuned_on_have_no_blocker_or_major_and_score_85_or_more() -> None:
-    tuned = [r for r in results() if not r.case.held_out]
-    figures = evaluation().figures(tuned)
+    figures = evaluation().figures(tuned())
     assert figures.clean_blocker_major == 0
     assert figures.clean_min >= 85
     assert figures.flawed_max <= 74  # every map with a blocker or major flaw scores lower

@@ -315,3 +315,32 @@ def test_an_empty_map_gets_the_first_things_to_do() -> None:
         "assumption-only",
     }
     assert c.findings[0].rule_id in {"no-objective", "no-persona"}
+
+
+def _discover_through(*channels: str) -> Build:
+    def build() -> JourneyMap:
+        m = clean_map(("Discover", "Compare", "Buy", "Use it"))
+        first = stage_id(m, "Discover")
+        touchpoints = [t for t in m.touchpoints if t.stage_id == first]
+        for touchpoint, channel in zip(touchpoints, channels, strict=False):
+            touchpoint.channel = channel
+        return m
+
+    return build
+
+
+@pytest.mark.parametrize(
+    ("channels", "fires"),
+    [
+        (("advert",), True),
+        (("email",), True),
+        (("search",), False),  # the customer looks: that is the customer's own start
+        (("social media",), False),
+        (("word of mouth",), False),
+        (("review site",), False),
+    ],
+)
+def test_a_discover_stage_starts_at_the_brand_only_through_channels_the_brand_pushes(
+    channels: tuple[str, ...], fires: bool
+) -> None:
+    assert ("journey-starts-at-brand" in _rule_ids(_discover_through(*channels))) is fires

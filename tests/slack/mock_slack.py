@@ -63,6 +63,7 @@ class MockSlack:
         self.socket_url = ""
         self.canvas_errors: list[str] = []  # errors the next canvases.create calls answer with
         self.canvases: dict[str, str] = {}  # canvas id -> its markdown
+        self.hosted: dict[str, bytes] = {}  # file path (as on files.slack.com) -> bytes
         self._lock = threading.Lock()
         self._serial = itertools.count(1)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -89,6 +90,17 @@ class MockSlack:
     ) -> None:
         with self._lock:
             self.faults.setdefault(method, []).extend([Fault(status, retry_after)] * times)
+
+    def host_file(self, file_id: str, name: str, content: bytes) -> dict[str, Any]:
+        """Serve `content` as Slack serves a shared file; returns the file as an event lists it."""
+        path = f"/files-pri/{TEAM}-{file_id}/download/{name}"
+        self.hosted[path] = content
+        return {
+            "id": file_id,
+            "name": name,
+            "size": len(content),
+            "url_private_download": f"https://files.slack.com{path}",
+        }
 
     def channel(self, channel: str, *users: str, bot: bool = True) -> None:
         self.members[channel] = set(users) | ({BOT_USER} if bot else set())
@@ -358,6 +370,17 @@ def _check_view(view: Any) -> None:
 def _handler(slack: MockSlack) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:  # noqa: N802
+            """A shared file's download (url_private_download): needs the bot token."""
+            path = urlsplit(self.path).path
+            token = self.headers.get("authorization", "").removeprefix("Bearer ")
+            slack._record(Call("download", {"path": path}, token=token))
+            content = slack.hosted.get(path)
+            if content is None or not token.startswith("xoxb-"):
+                self._reply(404 if content is None else 403, b"", "text/plain")
+                return
+            self._reply(200, content, "application/octet-stream")
 
         def do_POST(self) -> None:  # noqa: N802
             url = urlsplit(self.path)

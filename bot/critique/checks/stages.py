@@ -63,7 +63,7 @@ def stage_no_touchpoint(v: MapView) -> Iterator[Hit]:
 
 def touchpoint_no_channel(v: MapView) -> Iterator[Hit]:
     for t in v.m.touchpoints:
-        if not t.channel:
+        if not t.channel:  # a channel written as none on purpose (NO_CHANNEL) is not missing
             yield Hit(
                 v.at_touchpoint(t),
                 f"Touchpoint {quoted(t.description)} has no channel.",

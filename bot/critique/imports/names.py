@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.critique.words import NO_CHANNEL
+
 
 class Lane(StrEnum):
     """What a row (stages across the top) or a column (one row per touchpoint or stage) holds."""
@@ -228,7 +230,8 @@ CHANNELS: dict[str, str] = {
     **{name: "advert" for name in ("advert", "ad", "ads", "advertising", "werbung",
                                    "publicité", "publicidad", "tv")},
     **{name: "search" for name in ("search", "google", "search engine")},
-    **{name: "" for name in ("none", "n/a", "na", "-", "–", "—", "keiner", "aucun", "ninguno")},
+    **{name: NO_CHANNEL for name in ("none", "no channel", "n/a", "na", "-", "–", "—", "keiner",
+                                     "keine", "kein", "aucun", "ninguno", "geen", "nenhum")},
 }  # fmt: skip
 
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")

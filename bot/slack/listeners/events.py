@@ -11,17 +11,16 @@ from slack_sdk import WebClient
 from bot.engine import Turn
 from bot.model import SHORT
 from bot.services import Services
-from bot.slack.blocks.critique import imported_map_blocks
 from bot.slack.blocks.help import HELP_TEXT, help_blocks
 from bot.slack.blocks.home import home_view, list_blocks
-from bot.slack.blocks.summary import map_summary_blocks, map_summary_text
 from bot.slack.conversation import Conversation
 from bot.slack.errors import guarded, in_thread
 from bot.slack.listeners.common import ack_now
+from bot.slack.map_import import import_into_new_thread
 from bot.slack.maps import Maps
 from bot.slack.middleware import once
 from bot.slack.payloads import Message, new_map_title, read_message, team_of
-from storage import MapKey
+from bot.slack.shared_files import import_shared_files
 
 
 def register(app: App, services: Services, maps: Maps) -> None:
@@ -31,7 +30,8 @@ def register(app: App, services: Services, maps: Maps) -> None:
         message = read_message(event, team_of(body), context.bot_user_id)
         thread = message.thread_ts or message.ts
         with guarded(in_thread(client, message.channel, thread)):
-            handle_message(services, maps, client, message)
+            if not import_shared_files(services, client, message, event):
+                handle_message(services, maps, client, message)
 
     def on_home_opened(
         body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
@@ -45,6 +45,8 @@ def register(app: App, services: Services, maps: Maps) -> None:
     first = once(services.store)
     app.event("app_mention")(ack=ack_now, lazy=[first(on_message)])
     app.message()(ack=ack_now, lazy=[first(on_message)])
+    # app.message() skips a message with no text: a file shared without a comment.
+    app.event({"type": "message", "subtype": "file_share"})(ack=ack_now, lazy=[first(on_message)])
     app.event("app_home_opened")(ack=ack_now, lazy=[first(on_home_opened)])
 
 
@@ -99,33 +101,15 @@ def import_pasted_map(
 ) -> None:
     """`@JourneyBot import` + a map pasted in the message: the map becomes a new thread's map
     (ids kept, at the review step), and the thread opens with what was read and the critique."""
-    from bot.critique import critique
-    from bot.critique.adopt import adopt
-    from bot.critique.imports import ImportProblem, read_map, render_report
-
     if not pasted.strip():
         _whisper(client, message, IMPORT_HELP)
         return
-    try:
-        imported = read_map(pasted)
-    except ImportProblem as problem:
-        _whisper(client, message, f"{problem.message}\n\n{IMPORT_HELP}")
-        return
     services = conversation.services
-    m = imported.map.model_copy(update={"version": 1})
-    root = client.chat_postMessage(
-        channel=message.channel, text=map_summary_text(m), blocks=map_summary_blocks(m)
+    problem = import_into_new_thread(
+        services, client, message, pasted, None, "a map pasted in Slack"
     )
-    key = MapKey(workspace=message.team, channel=message.channel, thread=root["ts"])
-    stored = adopt(services.store, key, imported.map, message.user, "a map pasted in Slack")
-    result = critique(stored.journey_map, item_evidence=imported.item_evidence)
-    report = render_report(imported.report, stored.journey_map)
-    client.chat_postMessage(
-        channel=message.channel,
-        thread_ts=root["ts"],
-        text=f"Imported {stored.journey_map.title}: {result.overall}/100",
-        blocks=imported_map_blocks(report, result),
-    )
+    if problem:
+        _whisper(client, message, f"{problem}\n\n{IMPORT_HELP}")
 
 
 IMPORT_HELP = (

@@ -337,9 +337,134 @@ def parking_inside_out() -> None:
     wb.save(HERE / "f08-parking-inside-out.xlsx")
 
 
+def utilities_move_in() -> None:
+    """A utility's CX workbook: an About sheet with the scope, the map on a second sheet under a
+    merged title, stages across, feelings as words."""
+    wb = Workbook()
+    about = wb.active
+    about.title = "About"
+    title(about, "Moving in: energy account set-up", 2)
+    rows(
+        about,
+        [
+            [
+                "Objective",
+                "Cut first bills based on estimated meter readings from 38% to 10% of move-ins",
+            ],
+            [
+                "Scenario",
+                "A couple moves into a rented flat and takes over the electricity and gas account",
+            ],
+            ["Persona", "Sam and Jo, first flat together"],
+            ["Goals", "Only pay for what they use; sort it in one go"],
+            ["Data source", "12 mover interviews, move-in contact reasons 2026"],
+            [
+                "Research basis",
+                "12 mover interviews, move-in contact reasons 2026, first-bill complaint sample",
+            ],
+            ["Owner", "Lena Fischer, Home Moves product owner"],
+        ],
+    )
+    ws = wb.create_sheet("Journey")
+    title(ws, "Journey – move-in (current state, Nov 2026)", 6)
+    rows(
+        ws,
+        [
+            [
+                "Stage",
+                "Find out who supplies the flat",
+                "Take a meter reading",
+                "Set up the account",
+                "First bill",
+                "Settle in",
+            ],
+            [
+                "Touchpoints",
+                "Letting agent's move-in email (email)\nNeighbour's tip (word of mouth)",
+                "Meter in the hallway cupboard (-)",
+                "Move-in form (website)\nWelcome pack (email)",
+                "First bill (app)",
+                "Usage graph (app)",
+            ],
+            ["Owner", "Home Moves", "Home Moves", "Digital team", "Billing", "Digital team"],
+            ["Customer thinking", "", '"Which of these numbers do they want?"', "", "", ""],
+            ["Emotion", "confused", "annoyed", "happy", "worried", "calm"],
+            [
+                "Pain points",
+                "Agent email names last year's supplier",
+                "Two-rate meter, form asks for one reading",
+                "",
+                "Bill estimated although they sent a reading",
+                "",
+            ],
+            [
+                "Actions",
+                "Ask letting agents to link our move-in page — Partnerships",
+                "Photo reading with the app — Digital team",
+                "",
+                "Use the move-in reading for the first bill — Billing",
+                "",
+            ],
+            ["Moments of truth", "", "", "", "Opening the first bill", ""],
+            ["Delights", "", "", "Account live in 5 minutes", "", "Weekly usage tip"],
+            [
+                "KPIs",
+                "",
+                "",
+                "",
+                "Estimated first bills: baseline 38%, target 10%, owner Billing manager",
+                "",
+            ],
+        ],
+    )
+    wb.save(HERE / "h03-utilities-move-in-sheets.xlsx")
+
+
+def number_porting() -> None:
+    """A workshop export: stage headers merged over two touchpoint columns, no owners, no
+    actions, no KPIs."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Map"
+    title(ws, "Switching mobile network and keeping my number", 7)
+    rows(
+        ws,
+        [
+            [
+                "Objective: Make number transfers feel safe; Scenario: A customer moves to us from another network and keeps her number; Persona: Nadia, 52, runs a cleaning business from her phone; Research: 7 switcher interviews, porting failure logs"
+            ],
+            ["Goals", "Never miss a client's call"],
+            ["Data source", "7 switcher interviews (Oct 2026)"],
+            ["Map owner", "Porting squad"],
+            [],
+            ["Stage", "Decide to switch", "", "Order the SIM", "Transfer day", "", "First month"],
+            [
+                "Touchpoint",
+                "Comparison site (search)",
+                "Shop visit (in store)",
+                "Online order (website)",
+                "PAC code text (sms)",
+                "Activation (app)",
+                "Bill (app)",
+            ],
+            ["Feeling", "1", "", "1", "-2", "", "1"],
+            ["Pains", "", "", "", "No calls for 9 hours on transfer day", "", ""],
+            ["", "", "", "", "Nobody says when the number will work", "", ""],
+            ["Quotes", "", "", "", '"I lost two jobs that morning"', "", ""],
+            ["Moment of truth", "", "", "", "The first call that comes through", "", ""],
+            ["Delight", "", "", "SIM arrives next day", "", "", ""],
+        ],
+    )
+    ws.merge_cells(start_row=7, start_column=2, end_row=7, end_column=3)
+    ws.merge_cells(start_row=7, start_column=5, end_row=7, end_column=6)
+    wb.save(HERE / "h12-number-porting-merged.xlsx")
+
+
 if __name__ == "__main__":
     dentist()
     coworking()
     huurwoning()
     gym_merged_header()
     parking_inside_out()
+    utilities_move_in()
+    number_porting()
