@@ -27,11 +27,14 @@ def _registrars() -> list[Registrar]:
     from bot.terminal import cli as terminal_cli
     from knowledge import cli as knowledge_cli
 
+    def knowledge_commands(subparsers: argparse._SubParsersAction) -> None:
+        knowledge_cli.register(subparsers, lambda: get_settings().knowledge_location)
+
     return [
         terminal_cli.register,
         slack_cli.register,
         critique_cli.register,
-        knowledge_cli.register,
+        knowledge_commands,
     ]
 
 

@@ -128,6 +128,10 @@ class MiniLMEmbeddings(Embeddings):
     def load(self) -> None:
         self._get_runtime()
 
+    @property
+    def loaded(self) -> bool:
+        return self._runtime is not None
+
     def _get_runtime(self) -> _Runtime:
         runtime = self._runtime
         if runtime is not None:

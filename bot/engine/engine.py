@@ -6,9 +6,8 @@ load, apply, save with optimistic concurrency, and on a conflict reload and re-a
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -26,26 +25,16 @@ from bot.engine.edits import (
     UpdateItem,
     apply_edits,
 )
+from bot.engine.guidance import Guidance, answer_question, ask, step_tip
 from bot.engine.outline import map_outline, summary_sections, votes_section
 from bot.engine.parser import parse_answer
 from bot.engine.refs import FIELD_SYNONYMS, resolve_item, split_edit
 from bot.engine.reply import Reply, Section, Suggestion, TurnResult
 from bot.engine.steps import SPECS, STEP_ORDER
 from bot.model import Contribution, ItemKind, JourneyMap, MapStatus, Scope, Step
-from knowledge.types import Passage
 from storage import MapKey, MapStore, StaleRevision, StoredMap
 
 log = logging.getLogger(__name__)
-
-
-class Guidance(Protocol):
-    """What the engine needs from the knowledge base (see knowledge.KnowledgeBase)."""
-
-    def tips(
-        self, step: str, context: str = "", exclude: set[str] = ..., k: int = 2
-    ) -> list[Passage]: ...
-
-    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]: ...
 
 
 class PendingRemoval(BaseModel):
@@ -414,7 +403,7 @@ class Engine:
         reply.critique = critique(m)
         if self.assistant is not None and reply.critique.findings:
             topics = " ".join(f.title for f in reply.critique.findings[:3])
-            passages = self._passages_for(topics)
+            passages = ask(self.guidance, topics).passages
             try:
                 narrative = self.assistant.narrate(m, reply.critique, passages, workspace)
             except AssistantUnavailable as unavailable:
@@ -515,29 +504,7 @@ class Engine:
         self, m: JourneyMap, state: FacilitationState, question: str, workspace: str
     ) -> Outcome:
         reply = self._reply(m, state)
-        passages = self._passages_for(question)
-        if passages and self.assistant is not None:
-            try:
-                answer = self.assistant.answer(question, passages, workspace)
-            except AssistantUnavailable as unavailable:
-                reply.notices.append(str(unavailable))
-            else:
-                reply.sections = [Section(body=answer)]
-                reply.notices.append("Sources: " + "; ".join(sorted({p.title for p in passages})))
-                return Outcome(m, state, reply)
-        if passages:
-            reply.sections = [
-                Section(
-                    heading=f"{p.title}" + (f" › {p.heading}" if p.heading else ""), body=p.text
-                )
-                for p in passages
-            ]
-            reply.notices.append("From our mapping guidance:")
-        else:
-            reply.notices.append(
-                "I have no guidance on that in the knowledge base, so I won't guess. "
-                "Try `help` for what I can do."
-            )
+        answer_question(reply, self.guidance, self.assistant, question, workspace)
         return Outcome(m, state, reply)
 
     # --- replies -----------------------------------------------------------------------------
@@ -561,36 +528,16 @@ class Engine:
             suggestions=_suggestions(state.step),
         )
         if entered:
-            reply.tips = self._tips(m, state)
+            reply.tip = step_tip(self.guidance, m, state.step, state.shown_tips)
             if state.step is Step.REVIEW:
                 reply.sections = map_outline(m)
                 reply.warnings = spec.checks(m)
         return reply
 
-    def _tips(self, m: JourneyMap, state: FacilitationState) -> list[Passage]:
-        if self.guidance is None:
-            return []
-        context = " ".join([m.title, m.scope.objective, m.scope.scenario])
-        exclude = set(state.shown_tips)
-        return self._safely(lambda: self.guidance.tips(state.step.value, context, exclude))
-
     @staticmethod
     def _remember_tips(state: FacilitationState, reply: Reply) -> None:
-        state.shown_tips += [tip_key(tip) for tip in reply.tips]
-
-    def _passages_for(self, question: str) -> list[Passage]:
-        if self.guidance is None:
-            return []
-        guidance = self.guidance
-        return self._safely(lambda: guidance.answer(question))
-
-    @staticmethod
-    def _safely(fetch: Callable[[], list[Passage]]) -> list[Passage]:
-        try:
-            return list(fetch())
-        except Exception:  # retrieval must never fail a turn
-            log.exception("guidance lookup failed; continuing without it")
-            return []
+        if reply.tip is not None:
+            state.shown_tips.append(reply.tip.key)
 
 
 _EDIT_COMMANDS = {
@@ -600,10 +547,6 @@ _EDIT_COMMANDS = {
     "review": lambda m, argument, user: team_commands.review_rhythm(argument),
     "reviewed": lambda m, argument, user: SetReview(reviewed=True),
 }
-
-
-def tip_key(passage: Passage) -> str:
-    return passage.key or f"{passage.guide_id}#{passage.heading}"
 
 
 def _suggestions(step: Step) -> list[Suggestion]:

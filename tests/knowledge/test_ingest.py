@@ -3,10 +3,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import folder_fingerprint
 from knowledge.store import GuidanceStore
+from knowledge.types import StoreLocation
 
 from .conftest import make_kb
 
@@ -86,12 +86,14 @@ def test_a_broken_file_keeps_its_previous_chunks(kb: KnowledgeBase, guides_dir: 
     assert _ids(kb, "personas") == before
 
 
-def test_out_of_date_store_is_rebuilt_on_first_use(settings: Settings, guides_dir: Path) -> None:
-    make_kb(settings, guides_dir).list_guides()
+def test_out_of_date_store_is_rebuilt_on_first_use(
+    location: StoreLocation, guides_dir: Path
+) -> None:
+    make_kb(location, guides_dir).list_guides()
     (guides_dir / "extra.md").write_text(
         "---\nid: extra\ntitle: Extra\nsteps: [kpis]\n---\n## KPI\nOne."
     )
-    reopened = make_kb(settings, guides_dir)
+    reopened = make_kb(location, guides_dir)
     assert "extra" in {g.id for g in reopened.list_guides()}
 
 
@@ -116,14 +118,14 @@ def test_single_file_ingest_and_removal(kb: KnowledgeBase, tmp_path: Path) -> No
 
 
 def test_collection_config_has_no_paths_and_telemetry_is_off(
-    kb: KnowledgeBase, settings: Settings
+    kb: KnowledgeBase, location: StoreLocation
 ) -> None:
     kb.ingest()
     store = _store(kb)
     config = json.dumps(store.configuration())
-    assert str(settings.journeybot_data_dir.resolve()) not in config
+    assert str(location.chroma_dir.parent.resolve()) not in config
     assert "/" not in config
     assert store.configuration()["hnsw"]["space"] == "cosine"
     metadata = json.dumps([c.metadata for c in store.chunk_metadata()])
-    assert str(settings.journeybot_data_dir.parent) not in metadata
+    assert str(location.chroma_dir.parent.parent) not in metadata
     assert store._client.get_settings().anonymized_telemetry is False

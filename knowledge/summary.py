@@ -1,0 +1,100 @@
+"""The direct answer without an LLM: the one to three sentences of a section that best answer
+a question, in the order the guide has them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_SUMMARY_CHARS = 420
+MAX_SENTENCES = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(\[*])")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+EmbedTexts = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    is_item: bool  # a list item or table row rather than prose
+
+    @property
+    def leads_in(self) -> bool:
+        return self.text.rstrip().endswith(":")
+
+
+def _table_row(line: str) -> str:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return ", ".join(c for c in cells if c)
+
+
+def sentences(section: str) -> list[Sentence]:
+    """Prose split into sentences; list items and table rows kept whole, one each."""
+    out: list[Sentence] = []
+    for block in re.split(r"\n\s*\n", section):
+        prose: list[str] = []
+        for line in block.splitlines():
+            stripped = line.strip()
+            if not stripped or _TABLE_RULE.match(stripped):
+                continue
+            if _LIST_MARK.match(line) or stripped.startswith("|"):
+                item = (
+                    _table_row(stripped) if stripped.startswith("|") else _LIST_MARK.sub("", line)
+                )
+                out.extend(Sentence(p, False) for p in _split(" ".join(prose)))
+                prose = []
+                out.append(Sentence(item.strip(), True))
+            else:
+                prose.append(stripped)
+        out.extend(Sentence(p, False) for p in _split(" ".join(prose)))
+    return [s for s in out if s.text]
+
+
+def _split(text: str) -> list[str]:
+    return [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+
+
+def _plain(text: str) -> str:
+    return text.replace("**", "").replace("__", "")
+
+
+def key_sentences(question: str, section: str, embed: EmbedTexts) -> str:
+    """The sentence closest in meaning to the question, with what it needs around it: the list
+    items after a lead-in ("Typical rhythms:") or the next sentence when it is very short."""
+    parts = sentences(section)
+    if not parts:
+        return ""
+    vectors = embed([question] + [_plain(p.text) for p in parts])
+    similarity = vectors[1:] @ vectors[0]
+    best = int(np.argmax(similarity))
+    chosen = [best]
+    follow = best + 1
+    while (
+        follow < len(parts)
+        and len(chosen) < MAX_SENTENCES
+        and (parts[best].leads_in or len(" ".join(parts[i].text for i in chosen)) < 90)
+        and (parts[follow].is_item or not parts[best].leads_in)
+    ):
+        chosen.append(follow)
+        follow += 1
+    return _join([parts[i] for i in chosen])
+
+
+def _join(parts: list[Sentence]) -> str:
+    text = ""
+    for part in parts:
+        piece = _plain(part.text)
+        candidate = f"{text} {piece}".strip() if text else piece
+        if part.is_item and text:
+            candidate = f"{text}\n• {piece}"
+        if len(candidate) > MAX_SUMMARY_CHARS and text:
+            break
+        text = candidate
+    if len(text) > MAX_SUMMARY_CHARS:
+        text = text[: MAX_SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text
