@@ -29,12 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from knowledge.base import KnowledgeBase, StoreLocation, open_knowledge_base  # noqa: E402
+from knowledge.lexical import LexicalIndex  # noqa: E402
 from knowledge.relevance import outside_request  # noqa: E402
 from knowledge.retrieval import Fusion, Retriever  # noqa: E402
 
@@ -85,12 +87,12 @@ class Scores:
 
     def row(self, label: str) -> str:
         return (
-            f"  {label:30} {self.answer_at_1:9.3f} {self.recall_at_3:9.3f} {self.mrr:6.3f}"
+            f"  {label:40} {self.answer_at_1:9.3f} {self.recall_at_3:9.3f} {self.mrr:6.3f}"
             f" {self.false_rejection:10.3f} {self.off_topic_rejection:10.3f}"
         )
 
 
-HEADER = f"  {'':30} {'answer@1':>9} {'recall@3':>9} {'MRR':>6} {'false rej':>10} {'off rej':>10}"
+HEADER = f"  {'':40} {'answer@1':>9} {'recall@3':>9} {'MRR':>6} {'false rej':>10} {'off rej':>10}"
 
 
 def score(rank: Ranker, on_topic: Sequence[Question], off_topic: Sequence[Question]) -> Scores:
@@ -111,9 +113,15 @@ def shipped(kb: KnowledgeBase) -> Ranker:
 
 
 def bm25(retriever: Retriever) -> Ranker:
+    """Plain BM25 over the same sections' text: no tags, no query reading, no priors."""
+    chunks = retriever.chunks()
+    index = LexicalIndex([c.content for c in chunks])
+    keys = [section_key(c.guide_id, str(c.metadata.get("heading"))) for c in chunks]
+
     def rank(q: str) -> list[str]:
-        hits = retriever.rank(q, k=DEPTH, mode="bm25")
-        return [section_key(h.chunk.guide_id, str(h.chunk.metadata.get("heading"))) for h in hits]
+        scores = index.scores(q)
+        order = [int(i) for i in np.argsort(-scores)[:DEPTH] if scores[i] > 0]
+        return [keys[i] for i in order]
 
     return rank
 
@@ -142,13 +150,18 @@ def sweep(kb: KnowledgeBase, retriever: Retriever, on: list[Question], off: list
 
     tune_on = [q for q in on if not q.heldout]
     tune_off = [q for q in off if not q.heldout]
-    print("\nsweep on the tuning share: lexical weight (similarity floor 0)")
+    print("\nsweep on the tuning share: fusion weights (no similarity floor)")
     print(HEADER)
     floor = relevance.MIN_SIMILARITY
     relevance.MIN_SIMILARITY = -1.0
-    for weight in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5):
-        retriever.fusion = Fusion(lexical_weight=weight)
-        print(score(shipped(kb), tune_on, []).row(f"lexical weight {weight}"))
+    for weight in (0.05, 0.1, 0.15, 0.2):
+        for penalty in (0.0, 0.1, 0.2):
+            for heading in (0.0, 0.2, 0.3, 0.4):
+                retriever.fusion = Fusion(
+                    lexical_weight=weight, roundup_penalty=penalty, heading_weight=heading
+                )
+                label = f"lexical {weight}, roundup -{penalty}, heading {heading}"
+                print(score(shipped(kb), tune_on, []).row(label))
     retriever.fusion = Fusion()
     print("\nbest-section cosine (tuning share)")
     best = {q.text: _best_similarity(retriever, q.text) for q in tune_on + tune_off}

@@ -13,7 +13,7 @@ import re
 from knowledge.retrieval import Hit, Mode
 
 # Cosine similarity of the best section below which nothing in the guidance is relevant.
-MIN_SIMILARITY = 0.25
+MIN_SIMILARITY = 0.28
 # Without vectors (the index is still being built): BM25 score of the best section.
 MIN_BM25 = 4.0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ import numpy as np
 
 from knowledge.embeddings import MiniLMEmbeddings
 from knowledge.lexical import LexicalIndex
+from knowledge.query import QueryReader, english_words, vocabulary_of
 from knowledge.store import StoredChunk
 
 Mode = Literal["vector", "bm25", "hybrid"]
@@ -26,6 +28,13 @@ class Fusion:
     (bench/knowledge_eval.py)."""
 
     lexical_weight: float = 0.15
+    # Checklists, "common traps" and worked examples restate a guide's other sections: they
+    # match many questions broadly but rarely answer one directly.
+    roundup_penalty: float = 0.1
+    # The best candidates are re-scored by how close the question is to their heading alone:
+    # the guides' headings read like the questions they answer ("Setting a review rhythm").
+    heading_weight: float = 0.3
+    rerank_depth: int = 10
 
 
 DEFAULT_FUSION = Fusion()
@@ -74,12 +83,25 @@ class _Snapshot:
     def __init__(self, chunks: Sequence[StoredChunk]) -> None:
         self.chunks = list(chunks)
         self.index = LexicalIndex([lexical_text(c) for c in chunks])
+        self.reader = QueryReader(vocabulary_of(c.content for c in self.chunks), english_words())
+        self.roundup = {c.id for c in self.chunks if is_roundup(c)}
         self.taken = time.monotonic()
+        self.heading_vectors: dict[str, np.ndarray] = {}
 
     def step_mask(self, step: str | None) -> np.ndarray:
         if step is None:
             return np.ones(len(self.chunks), dtype=bool)
         return np.array([bool(c.metadata.get(f"step_{step}")) for c in self.chunks], dtype=bool)
+
+
+_ROUNDUP_HEADING = re.compile(r"^(checklist|quick review checklist|common traps|examples?\b)", re.I)
+_CHECKBOX = re.compile(r"^\s*[-*]\s+\[[ xX]\]", re.M)
+
+
+def is_roundup(chunk: StoredChunk) -> bool:
+    """A checklist, a list of traps or a worked example, by its heading or its checkboxes."""
+    heading = str(chunk.metadata.get("heading", "")).split(" > ")[-1]
+    return bool(_ROUNDUP_HEADING.match(heading)) or len(_CHECKBOX.findall(chunk.body)) >= 3
 
 
 def lexical_text(chunk: StoredChunk) -> str:
@@ -133,12 +155,25 @@ class Retriever:
         return self._current().chunks
 
     def _dense(
-        self, query: str, step: str | None, size: int
+        self, vector: list[float], step: str | None, size: int
     ) -> dict[str, tuple[StoredChunk, float]]:
-        vector = self._embeddings.embed_query(query)
         where = {f"step_{step}": True} if step else None
         hits = self._store.query(vector, k=min(DENSE_CANDIDATES, size), where=where)
         return {chunk.id: (chunk, sim) for chunk, sim in hits}
+
+    def _rerank_by_heading(self, snap: _Snapshot, hits: list[Hit], vector: list[float]) -> None:
+        """Add heading similarity to the top candidates' scores (headings embedded once each)."""
+        top = hits[: self.fusion.rerank_depth]
+        missing = [h.chunk for h in top if h.chunk.id not in snap.heading_vectors]
+        if missing:
+            texts = [str(c.metadata.get("heading") or c.metadata.get("title", "")) for c in missing]
+            for chunk, row in zip(missing, self._embeddings.embed_array(texts), strict=True):
+                snap.heading_vectors[chunk.id] = row
+        query = np.asarray(vector, dtype=np.float32)
+        for i, hit in enumerate(top):
+            bonus = self.fusion.heading_weight * float(snap.heading_vectors[hit.chunk.id] @ query)
+            top[i] = Hit(chunk=hit.chunk, score=hit.score + bonus, similarity=hit.similarity)
+        hits[: len(top)] = sorted(top, key=lambda h: -h.score)
 
     def _lexical(self, snap: _Snapshot, query: str, step: str | None) -> dict[str, float]:
         scores = snap.index.scores(query)
@@ -157,15 +192,21 @@ class Retriever:
         snap = self._current()
         if not snap.chunks:
             return []
-        dense = self._dense(query, step, len(snap.chunks)) if mode != "bm25" else {}
+        query = snap.reader.read(query)
+        vector = self._embeddings.embed_query(query) if mode != "bm25" else []
+        dense = self._dense(vector, step, len(snap.chunks)) if vector else {}
         lexical = self._lexical(snap, query, step) if mode != "vector" else {}
         by_id = {c.id: c for c in snap.chunks} | {cid: c for cid, (c, _) in dense.items()}
         fused = self._fuse({cid: s for cid, (_, s) in dense.items()}, lexical, self.fusion)
+        for cid in snap.roundup & fused.keys():
+            fused[cid] -= self.fusion.roundup_penalty
         hits = [
             Hit(chunk=by_id[cid], score=score, similarity=dense[cid][1] if cid in dense else None)
             for cid, score in sorted(fused.items(), key=lambda item: -item[1])
             if cid not in exclude and cid in by_id
         ]
+        if vector and self.fusion.heading_weight:
+            self._rerank_by_heading(snap, hits, vector)
         return _diversify(hits, k, max_per_guide)
 
     @staticmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from knowledge.domains import domain_of, foreign_domains
 from knowledge.embeddings import shared_embeddings
+from knowledge.query import QueryReader, english_words
 from knowledge.relevance import outside_request
 from knowledge.summary import key_sentences, sentences
 
@@ -60,3 +61,13 @@ def test_requests_outside_the_guidance_are_recognised_by_their_form() -> None:
         "what should we ignore when mapping the happy path?",
     ):
         assert not outside_request(question), question
+
+
+def test_questions_are_read_in_the_guides_terms() -> None:
+    reader = QueryReader({"personas", "workshop", "stages", "emotions"}, english_words())
+    assert reader.read("persnas from data plz") == "personas from data plz"
+    assert reader.read("agenda for a worksop") == "agenda for a workshop"
+    assert reader.read("my favourite movie") == "my favourite movie"  # English, not a typo
+    assert reader.read("should we do as-is first").endswith("current state")
+    assert reader.read("¿cuántas etapas debe tener?") == "¿how many stages debe tener?"
+    assert "how many" in reader.read("Wie viele Personas gehören auf eine Map?")
