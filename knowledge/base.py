@@ -30,7 +30,7 @@ from knowledge.ingest import (
 from knowledge.relevance import is_relevant, outside_request
 from knowledge.retrieval import Hit, MemoryChunks, Mode, Retriever
 from knowledge.store import GuidanceStore, StoredChunk, http_client, persistent_client
-from knowledge.summary import key_sentences
+from knowledge.summary import MAX_SUMMARY_CHARS
 from knowledge.trim import trim_text
 from knowledge.types import Answer, GuideSummary, Passage, Source, StoreLocation, Tip
 
@@ -129,7 +129,7 @@ class KnowledgeBase:
     ) -> tuple[GuidanceStore, Retriever]:
         with self._lock:
             if self._store is None or self._retriever is None:
-                store = self._open_store()
+                store = self._store or self._open_store()
                 if build and self._auto_build:
                     self._build_if_stale(store, progress)
                 self._store, self._retriever = store, Retriever(store, self._embeddings)
@@ -236,16 +236,18 @@ class KnowledgeBase:
             return Answer(status="outside")
         best = hits[0]
         close = [h for h in hits[1:] if best.score - h.score <= MORE_WITHIN]
-        summary = self._summary(question, best, mode)
+        summary = self._summary(retriever, question, best, mode, MAX_SUMMARY_CHARS)
         return Answer(
             status="answered", summary=summary, passages=[to_passage(h) for h in [best, *close]]
         )
 
-    def _summary(self, question: str, hit: Hit, mode: Mode) -> str:
+    def _summary(
+        self, retriever: Retriever, question: str, hit: Hit, mode: Mode, limit: int
+    ) -> str:
         if mode == "bm25" and not self._embeddings.loaded:
             # The model is still loading for the build: the section's opening is the answer.
-            return trim_text(" ".join(hit.chunk.body.split()), TIP_CHARS)
-        return key_sentences(question, hit.chunk.body, self._embeddings.embed_array)
+            return trim_text(" ".join(hit.chunk.body.split()), limit)
+        return retriever.key_sentences(question, hit.chunk, limit)
 
     def tip(
         self,
@@ -279,7 +281,8 @@ class KnowledgeBase:
             guide_id=best.chunk.guide_id,
             title=str(best.chunk.metadata.get("title", "")),
             heading=str(best.chunk.metadata.get("heading", "")),
-            text=self._summary(query, best, mode) or trim_text(best.chunk.body, TIP_CHARS),
+            text=self._summary(retriever, query, best, mode, TIP_CHARS)
+            or trim_text(best.chunk.body, TIP_CHARS),
             sources=_sources(best.chunk.metadata.get("sources")),
         )
 
@@ -332,10 +335,12 @@ class KnowledgeBase:
 
     def needs_build(self) -> bool:
         """Whether the first use will have to embed the built-in guides."""
-        store = self._open_store()
-        return bool(self._auto_build) and store.fingerprint() != folder_fingerprint(
-            self._guides_dir
-        )
+        if not self._auto_build:
+            return False
+        with self._lock:
+            if self._store is None:
+                self._store = self._open_store()
+            return self._store.fingerprint() != folder_fingerprint(self._guides_dir)
 
     def build(self, progress: Progress | None = None) -> None:
         """Open the store and build it now if it is out of date, reporting progress."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 
-from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 from pydantic import BaseModel
 
 from knowledge.embeddings import MODEL_ID
@@ -46,6 +45,9 @@ def _sections(guide: Guide) -> list[tuple[str, str]]:
     """(heading path, section text) pairs; plain text and PDF have no headings."""
     if guide.kind != "markdown":
         return [("", guide.body)]
+    # Imported here: searching a built store needs no splitting, and this import is slow.
+    from langchain_text_splitters import MarkdownHeaderTextSplitter
+
     splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADERS, strip_headers=True)
     out: list[tuple[str, str]] = []
     for doc in splitter.split_text(guide.body):
@@ -86,6 +88,8 @@ def merge_stubs(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _size_bounded(text: str) -> list[str]:
     if len(text) <= MAX_CHUNK_CHARS:
         return [text]
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=MAX_CHUNK_CHARS, chunk_overlap=CHUNK_OVERLAP
     )

@@ -63,14 +63,29 @@ def _plain(text: str) -> str:
     return text.replace("**", "").replace("__", "")
 
 
-def key_sentences(question: str, section: str, embed: EmbedTexts) -> str:
-    """The sentence closest in meaning to the question, with what it needs around it: the list
-    items after a lead-in ("Typical rhythms:") or the next sentence when it is very short."""
-    parts = sentences(section)
+@dataclass(frozen=True)
+class SectionSentences:
+    """A section's sentences with their unit vectors, computed once per section."""
+
+    parts: list[Sentence]
+    vectors: np.ndarray
+
+    @classmethod
+    def of(cls, section: str, embed: EmbedTexts) -> SectionSentences:
+        parts = sentences(section)
+        return cls(parts, embed([_plain(p.text) for p in parts]))
+
+
+def key_sentences(
+    question: Sequence[float], section: SectionSentences, limit: int = MAX_SUMMARY_CHARS
+) -> str:
+    """The sentence closest in meaning to the question (its vector), with what it needs around
+    it: the list items after a lead-in ("Typical rhythms:") or the next sentence when it is very
+    short; at most `limit` characters."""
+    parts = section.parts
     if not parts:
         return ""
-    vectors = embed([question] + [_plain(p.text) for p in parts])
-    similarity = vectors[1:] @ vectors[0]
+    similarity = section.vectors @ np.asarray(question, dtype=np.float32)
     best = int(np.argmax(similarity))
     chosen = [best]
     follow = best + 1
@@ -82,19 +97,19 @@ def key_sentences(question: str, section: str, embed: EmbedTexts) -> str:
     ):
         chosen.append(follow)
         follow += 1
-    return _join([parts[i] for i in chosen])
+    return _join([parts[i] for i in chosen], limit)
 
 
-def _join(parts: list[Sentence]) -> str:
+def _join(parts: list[Sentence], limit: int) -> str:
     text = ""
     for part in parts:
         piece = _plain(part.text)
         candidate = f"{text} {piece}".strip() if text else piece
         if part.is_item and text:
             candidate = f"{text}\n• {piece}"
-        if len(candidate) > MAX_SUMMARY_CHARS and text:
+        if len(candidate) > limit and text:
             break
         text = candidate
-    if len(text) > MAX_SUMMARY_CHARS:
-        text = text[: MAX_SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text

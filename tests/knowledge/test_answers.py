@@ -6,7 +6,7 @@ from knowledge.domains import domain_of, foreign_domains
 from knowledge.embeddings import shared_embeddings
 from knowledge.query import QueryReader, english_words
 from knowledge.relevance import outside_request
-from knowledge.summary import key_sentences, sentences
+from knowledge.summary import SectionSentences, key_sentences, sentences
 
 RHYTHM = """A journey map should have a scheduled review rhythm that matches how fast its journey \
 changes. Typical rhythms:
@@ -27,12 +27,15 @@ def test_sentences_keep_list_items_and_table_rows_whole() -> None:
 
 
 def test_the_answer_is_the_sentences_that_answer_the_question() -> None:
-    embed = shared_embeddings().embed_array
-    often = key_sentences("how often should we review the map", RHYTHM, embed)
+    embeddings = shared_embeddings()
+    section = SectionSentences.of(RHYTHM, embeddings.embed_array)
+    often = key_sentences(embeddings.embed_query("how often should we review the map"), section)
     assert "Monthly" in often or "Quarterly" in often or "review rhythm" in often
     assert len(often) <= 420 and "**" not in often
-    trigger = key_sentences("what should trigger an unplanned review?", RHYTHM, embed)
+    question = embeddings.embed_query("what should trigger an unplanned review?")
+    trigger = key_sentences(question, section)
     assert trigger.startswith("In addition to the schedule, trigger an unscheduled review")
+    assert len(key_sentences(question, section, limit=80)) <= 80
 
 
 def test_the_domain_of_a_map_comes_from_its_scope() -> None:
