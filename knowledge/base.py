@@ -30,7 +30,7 @@ from knowledge.ingest import (
 from knowledge.relevance import is_relevant, outside_request
 from knowledge.retrieval import Hit, MemoryChunks, Mode, Retriever
 from knowledge.store import GuidanceStore, StoredChunk, http_client, persistent_client
-from knowledge.summary import MAX_SUMMARY_CHARS
+from knowledge.summary import MAX_SUMMARY_CHARS, opening
 from knowledge.trim import trim_text
 from knowledge.types import Answer, GuideSummary, Passage, Source, StoreLocation, Tip
 
@@ -246,7 +246,7 @@ class KnowledgeBase:
     ) -> str:
         if mode == "bm25" and not self._embeddings.loaded:
             # The model is still loading for the build: the section's opening is the answer.
-            return trim_text(" ".join(hit.chunk.body.split()), limit)
+            return opening(hit.chunk.body, limit)
         return retriever.key_sentences(question, hit.chunk, limit)
 
     def tip(

@@ -227,8 +227,10 @@ class Retriever:
         lexical = self._lexical(snap, query, step) if mode != "vector" else {}
         by_id = {c.id: c for c in snap.chunks}
         fused = self._fuse({cid: s for cid, (_, s) in dense.items()}, lexical, self.fusion)
+        # Keyword-only scores are raw BM25: the prior then scales with the best of them.
+        scale = 1.0 if dense or not fused else max(fused.values())
         for cid in snap.roundup & fused.keys():
-            fused[cid] -= self.fusion.roundup_penalty
+            fused[cid] -= self.fusion.roundup_penalty * scale
         hits = [
             Hit(chunk=by_id[cid], score=score, similarity=dense[cid][1] if cid in dense else None)
             for cid, score in sorted(fused.items(), key=lambda item: -item[1])

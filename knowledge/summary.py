@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 MAX_SUMMARY_CHARS = 420
-MAX_SENTENCES = 3
+MAX_ITEMS = 3  # list items shown after a lead-in
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(\[*])")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -86,18 +86,32 @@ def key_sentences(
     if not parts:
         return ""
     similarity = section.vectors @ np.asarray(question, dtype=np.float32)
-    best = int(np.argmax(similarity))
+    return _join(_around(parts, int(np.argmax(similarity))), limit)
+
+
+def opening(section: str, limit: int = MAX_SUMMARY_CHARS) -> str:
+    """The first sentences of a section (when there is no model to pick better ones)."""
+    parts = sentences(section)
+    return _join(_around(parts, 0), limit) if parts else ""
+
+
+def _around(parts: list[Sentence], best: int) -> list[Sentence]:
+    """The chosen sentence, the next one too if it is very short, and the list items after a
+    lead-in ("Typical rhythms:"); a lead-in whose items do not follow is left out."""
     chosen = [best]
-    follow = best + 1
-    while (
-        follow < len(parts)
-        and len(chosen) < MAX_SENTENCES
-        and (parts[best].leads_in or len(" ".join(parts[i].text for i in chosen)) < 90)
-        and (parts[follow].is_item or not parts[best].leads_in)
-    ):
-        chosen.append(follow)
-        follow += 1
-    return _join([parts[i] for i in chosen], limit)
+    if not parts[best].leads_in and len(parts[best].text) < 90 and best + 1 < len(parts):
+        chosen.append(best + 1)
+    if parts[chosen[-1]].leads_in:
+        lead = len(chosen)
+        follow = chosen[-1] + 1
+        while follow < len(parts) and parts[follow].is_item and len(chosen) - lead < MAX_ITEMS:
+            chosen.append(follow)
+            follow += 1
+        if follow < len(parts) and parts[follow].is_item:  # more items than shown
+            return [*(parts[i] for i in chosen), Sentence("…", True)]
+    if len(chosen) > 1 and parts[chosen[-1]].leads_in:
+        chosen.pop()
+    return [parts[i] for i in chosen]
 
 
 def _join(parts: list[Sentence], limit: int) -> str:

@@ -39,7 +39,7 @@ def render_reply(reply: Reply, journey_map: JourneyMap | None = None) -> str:
     if reply.tip is not None:
         lines.append(f"  Tip from “{reply.tip.title}”:")
         lines.append(_indented(reply.tip.text))
-        lines.append(f"    (more: journeybot knowledge show {reply.tip.key})")
+        lines.append(f"    (the whole guide: journeybot knowledge show {reply.tip.guide_id})")
     lines.append(
         f"\n── Step {reply.step_number}/{reply.step_count} · {reply.step_title} " + "─" * 20
     )
@@ -76,7 +76,7 @@ def render_answer(answer: Answer) -> list[str]:
         lines.append(f"    sources: {source_line(answer.sources)}")
     for other in answer.passages[1:]:
         lines.append(f"    see also: {other.title} › {other.heading}")
-    lines.append(f"    (the whole section: journeybot knowledge show {best.key})")
+    lines.append(f"    (the whole guide: journeybot knowledge show {best.guide_id})")
     return lines
 
 
