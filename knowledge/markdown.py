@@ -21,10 +21,6 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 
 
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
 def _escape_mrkdwn(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -35,8 +31,8 @@ def _inline(text: str, target: Target) -> str:
     return _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
 
 
-def _table(rows: list[list[str]], inline: Callable[[str], str]) -> list[str]:
-    """A pipe table as one bullet per row: "first cell: header value; header value"."""
+def table_lines(rows: list[list[str]], inline: Callable[[str], str] = str) -> list[str]:
+    """A pipe table's body rows as lines: "first cell — Header: value; Header: value"."""
     header, body = rows[0], rows[1:]
     out = []
     for row in body:
@@ -45,8 +41,20 @@ def _table(rows: list[list[str]], inline: Callable[[str], str]) -> list[str]:
             for i, cell in enumerate(row[1:], start=1)
             if cell
         ]
-        out.append(f"• {inline(row[0])}" + (f" — {'; '.join(pairs)}" if pairs else ""))
+        out.append(inline(row[0]) + (f" — {'; '.join(pairs)}" if pairs else ""))
     return out
+
+
+def table_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def is_table_rule(line: str) -> bool:
+    return _TABLE_RULE.match(line) is not None
+
+
+def _table(rows: list[list[str]], inline: Callable[[str], str]) -> list[str]:
+    return [f"• {line}" for line in table_lines(rows, inline)]
 
 
 def render(markdown: str, target: Target) -> str:
@@ -58,7 +66,7 @@ def render(markdown: str, target: Target) -> str:
     for line in markdown.splitlines():
         if line.strip().startswith("|"):
             if not _TABLE_RULE.match(line):
-                table.append(_cells(line))
+                table.append(table_cells(line))
             continue
         if table:
             out += _table(table, inline)

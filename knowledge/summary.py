@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from knowledge.markdown import is_table_rule, table_cells, table_lines
+
 MAX_SUMMARY_CHARS = 420
 MAX_ITEMS = 3  # list items shown after a lead-in
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(\[*])")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 EmbedTexts = Callable[[Sequence[str]], np.ndarray]
 
@@ -28,30 +29,33 @@ class Sentence:
         return self.text.rstrip().endswith(":")
 
 
-def _table_row(line: str) -> str:
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    return ", ".join(c for c in cells if c)
-
-
 def sentences(section: str) -> list[Sentence]:
-    """Prose split into sentences; list items and table rows kept whole, one each."""
+    """Prose split into sentences; list items kept whole, and each table row as one item
+    ("first cell — Header: value; …")."""
     out: list[Sentence] = []
     for block in re.split(r"\n\s*\n", section):
         prose: list[str] = []
+        table: list[list[str]] = []
         for line in block.splitlines():
             stripped = line.strip()
-            if not stripped or _TABLE_RULE.match(stripped):
+            if stripped.startswith("|"):
+                if not is_table_rule(stripped):
+                    table.append(table_cells(stripped))
                 continue
-            if _LIST_MARK.match(line) or stripped.startswith("|"):
-                item = (
-                    _table_row(stripped) if stripped.startswith("|") else _LIST_MARK.sub("", line)
-                )
+            if table:
+                out.extend(Sentence(row, True) for row in table_lines(table))
+                table = []
+            if not stripped:
+                continue
+            if _LIST_MARK.match(line):
                 out.extend(Sentence(p, False) for p in _split(" ".join(prose)))
                 prose = []
-                out.append(Sentence(item.strip(), True))
+                out.append(Sentence(_LIST_MARK.sub("", line).strip(), True))
             else:
                 prose.append(stripped)
         out.extend(Sentence(p, False) for p in _split(" ".join(prose)))
+        if table:
+            out.extend(Sentence(row, True) for row in table_lines(table))
     return [s for s in out if s.text]
 
 
@@ -99,8 +103,12 @@ def _around(parts: list[Sentence], best: int) -> list[Sentence]:
     """The chosen sentence, the next one too if it is very short, and the list items after a
     lead-in ("Typical rhythms:"); a lead-in whose items do not follow is left out."""
     chosen = [best]
-    if not parts[best].leads_in and len(parts[best].text) < 90 and best + 1 < len(parts):
-        chosen.append(best + 1)
+    after = best + 1
+    # A very short sentence needs the next; a lead-in next ("Typical rhythms:") continues the
+    # thought with the list that follows it.
+    continues = after < len(parts) and not parts[after].is_item and not parts[best].leads_in
+    if continues and (len(parts[best].text) < 90 or parts[after].leads_in):
+        chosen.append(after)
     if parts[chosen[-1]].leads_in:
         lead = len(chosen)
         follow = chosen[-1] + 1
