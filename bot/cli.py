@@ -10,6 +10,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from knowledge.types import StoreLocation
 
 # Before anything imports onnxruntime or chromadb: nothing may phone home.
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
@@ -18,17 +22,27 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 Registrar = Callable[[argparse._SubParsersAction], None]
 
 
+def _knowledge_commands(subparsers: argparse._SubParsersAction) -> None:
+    from knowledge import cli as knowledge_cli
+
+    def location() -> StoreLocation:
+        from bot.settings import get_settings
+
+        return get_settings().knowledge_location
+
+    knowledge_cli.register(subparsers, location)
+
+
 def _registrars() -> list[Registrar]:
     from bot.critique import cli as critique_cli
     from bot.slack import cli as slack_cli
     from bot.terminal import cli as terminal_cli
-    from knowledge import cli as knowledge_cli
 
     return [
         terminal_cli.register,
         slack_cli.register,
         critique_cli.register,
-        knowledge_cli.register,
+        _knowledge_commands,
     ]
 
 

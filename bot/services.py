@@ -73,7 +73,7 @@ def _open_guidance(settings: Settings) -> Guidance | None:
     except ImportError:  # the knowledge base is optional until it is installed
         return None
     try:
-        return open_knowledge_base(settings)
+        return open_knowledge_base(settings.knowledge_location)
     except Exception:
         log.exception("knowledge base unavailable; steps will carry no tips")
         return None

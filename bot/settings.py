@@ -9,6 +9,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from knowledge.types import StoreLocation
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -68,6 +70,15 @@ class Settings(BaseSettings):
     @property
     def chroma_dir(self) -> Path:
         return self.journeybot_data_dir / "chroma"
+
+    @property
+    def knowledge_location(self) -> StoreLocation:
+        """Where the guidance vectors live, as the knowledge package takes it."""
+        return StoreLocation(
+            chroma_dir=self.chroma_dir,
+            chroma_url=self.chroma_url,
+            collection=self.knowledge_collection,
+        )
 
     @property
     def slack_configured(self) -> bool:

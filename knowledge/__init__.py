@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from knowledge.types import GuideSummary, Passage, Source
+from knowledge.types import Answer, GuideSummary, Passage, Source, StoreLocation, Tip
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase, open_knowledge_base
@@ -23,11 +23,14 @@ _LAZY = {
 }
 
 __all__ = [
+    "Answer",
     "GuideSummary",
     "IngestReport",
     "KnowledgeBase",
     "Passage",
     "Source",
+    "StoreLocation",
+    "Tip",
     "open_knowledge_base",
 ]
 

@@ -10,8 +10,8 @@ import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from bot.settings import Settings
 from knowledge.chunking import split_guide
+from knowledge.domains import Domain, foreign_domains
 from knowledge.embeddings import (
     EmbeddingCancelled,
     MiniLMEmbeddings,
@@ -22,14 +22,17 @@ from knowledge.guides import BUILTIN_GUIDES_DIR, STEPS, GuideError, guide_files,
 from knowledge.ingest import (
     BUILTIN_ORIGIN,
     IngestReport,
+    Progress,
     folder_fingerprint,
     ingest_path,
     ingest_paths,
 )
+from knowledge.relevance import is_relevant, outside_request
 from knowledge.retrieval import Hit, MemoryChunks, Mode, Retriever
 from knowledge.store import GuidanceStore, StoredChunk, http_client, persistent_client
-from knowledge.trim import fit_passages
-from knowledge.types import GuideSummary, Passage, Source
+from knowledge.summary import MAX_SUMMARY_CHARS, opening
+from knowledge.trim import trim_text
+from knowledge.types import Answer, GuideSummary, Passage, Source, StoreLocation, Tip
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +58,12 @@ STEP_QUERIES: dict[str, str] = {
     "review": "reviewing the map, validating it with evidence and turning findings into actions",
     "general": "how to build a useful customer journey map",
 }
-# Cosine similarity of the best chunk below which a question gets no answer, and of any
-# further passage below which it is dropped; measured on the eval set (docs/knowledge.md).
-ANSWER_MIN_SIMILARITY = 0.30
-PASSAGE_MIN_SIMILARITY = 0.25
-SEARCH_MAX_PER_GUIDE = 1
+# Further passages of an answer ("more") must come within this of the best one's score.
+MORE_WITHIN = 0.12
+MAX_PER_GUIDE = 3
+TIP_CHARS = 300
+# Tips: a section written for another kind of journey loses this much of its score.
+FOREIGN_DOMAIN_PENALTY = 0.25
 
 StoreFactory = Callable[[], GuidanceStore]
 
@@ -120,12 +124,14 @@ class KnowledgeBase:
 
     # -- lifecycle -------------------------------------------------------------------------
 
-    def _ready(self, build: bool = True) -> tuple[GuidanceStore, Retriever]:
+    def _ready(
+        self, build: bool = True, progress: Progress | None = None
+    ) -> tuple[GuidanceStore, Retriever]:
         with self._lock:
             if self._store is None or self._retriever is None:
-                store = self._open_store()
+                store = self._store or self._open_store()
                 if build and self._auto_build:
-                    self._build_if_stale(store)
+                    self._build_if_stale(store, progress)
                 self._store, self._retriever = store, Retriever(store, self._embeddings)
             return self._store, self._retriever
 
@@ -158,11 +164,11 @@ class KnowledgeBase:
                 out.append(StoredChunk(id=chunk.id, content=chunk.content, metadata=chunk.metadata))
         return out
 
-    def _build_if_stale(self, store: GuidanceStore) -> None:
+    def _build_if_stale(self, store: GuidanceStore, progress: Progress | None = None) -> None:
         current = folder_fingerprint(self._guides_dir)
         if store.fingerprint() == current:
             return
-        report = ingest_path(store, self._guides_dir)
+        report = ingest_path(store, self._guides_dir, progress)
         store.set_fingerprint(current)
         log.info(
             "knowledge base built: %d guides, %d chunks embedded, %d removed in %.1fs",
@@ -205,55 +211,93 @@ class KnowledgeBase:
     # -- reading ---------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 3) -> list[Passage]:
-        """Best passages for free text, one per guide; store errors propagate."""
-        _, retriever = self._ready()
-        hits = retriever.rank(query, k=k, max_per_guide=SEARCH_MAX_PER_GUIDE)
+        """The best passages for free text, several of one guide when they rank; [] when
+        nothing in the guidance is relevant. Store errors propagate."""
+        retriever, mode = self._for_turn()
+        hits = self._relevant_hits(retriever, mode, query, k)
         return [to_passage(h) for h in hits]
 
-    def tips(
+    def _relevant_hits(self, retriever: Retriever, mode: Mode, query: str, k: int) -> list[Hit]:
+        if not query.strip() or k <= 0 or outside_request(query):
+            return []
+        hits = retriever.rank(query, k=k, mode=mode, max_per_guide=MAX_PER_GUIDE)
+        return hits if hits and is_relevant(hits[0], mode) else []
+
+    def ask(self, question: str, more: int = 2) -> Answer:
+        """The direct answer to a question: the sentences of the best section that answer it,
+        that section, and up to `more` further sections that scored nearly as well."""
+        try:
+            retriever, mode = self._for_turn()
+            hits = self._relevant_hits(retriever, mode, question, 1 + more)
+        except Exception:
+            log.exception("knowledge base: answering failed; continuing without")
+            return Answer(status="unavailable")
+        if not hits:
+            return Answer(status="outside")
+        best = hits[0]
+        close = [h for h in hits[1:] if best.score - h.score <= MORE_WITHIN]
+        summary = self._summary(retriever, question, best, mode, MAX_SUMMARY_CHARS)
+        return Answer(
+            status="answered", summary=summary, passages=[to_passage(h) for h in [best, *close]]
+        )
+
+    def _summary(
+        self, retriever: Retriever, question: str, hit: Hit, mode: Mode, limit: int
+    ) -> str:
+        if mode == "bm25" and not self._embeddings.loaded:
+            # The model is still loading for the build: the section's opening is the answer.
+            return opening(hit.chunk.body, limit)
+        return retriever.key_sentences(question, hit.chunk, limit)
+
+    def tip(
         self,
         step: str,
         context: str = "",
+        domain: Domain | None = None,
         exclude: set[str] | frozenset[str] = frozenset(),
-        k: int = 2,
-    ) -> list[Passage]:
-        """Guidance for a conversation step, biased towards the map's context; never raises."""
+    ) -> Tip | None:
+        """One short tip for a conversation step, fitted to the map's context and domain and
+        not among `exclude` (keys of tips already shown); None when there is none. Never raises."""
         try:
-            return self._tips(step, context, exclude, k)
+            return self._tip(step, context, domain, exclude)
         except Exception:
-            log.exception("knowledge base: tips for %r failed; continuing without", step)
-            return []
+            log.exception("knowledge base: tip for %r failed; continuing without", step)
+            return None
 
-    def _tips(
-        self, step: str, context: str, exclude: set[str] | frozenset[str], k: int
-    ) -> list[Passage]:
-        if step not in STEPS or k <= 0:
-            return []
+    def _tip(
+        self, step: str, context: str, domain: Domain | None, exclude: set[str] | frozenset[str]
+    ) -> Tip | None:
+        if step not in STEPS:
+            return None
         retriever, mode = self._for_turn()
         query = STEP_QUERIES[step] + (f" for {context.strip()}" if context.strip() else "")
         hidden = set(exclude) | {c.id for c in retriever.chunks() if _legacy_key(c) in exclude}
-        hits = retriever.rank(query, k=k, mode=mode, step=step, exclude=hidden, max_per_guide=1)
-        return [to_passage(h) for h in hits]
+        hits = retriever.rank(query, k=8, mode=mode, step=step, exclude=hidden)
+        if not hits:
+            return None
+        best = max(hits, key=lambda h: h.score - _domain_penalty(h, domain))
+        return Tip(
+            key=best.chunk.id,
+            guide_id=best.chunk.guide_id,
+            title=str(best.chunk.metadata.get("title", "")),
+            heading=str(best.chunk.metadata.get("heading", "")),
+            text=self._summary(retriever, query, best, mode, TIP_CHARS)
+            or trim_text(best.chunk.body, TIP_CHARS),
+            sources=_sources(best.chunk.metadata.get("sources")),
+        )
 
-    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]:
-        """Passages that answer a question, trimmed to fit one Slack message; [] when nothing in
-        the guidance is relevant or the store fails."""
-        try:
-            return self._answer(question, k, max_chars)
-        except Exception:
-            log.exception("knowledge base: answering failed; continuing without")
-            return []
+    def section(self, key: str) -> Passage | None:
+        """The whole section a tip or answer came from, by its key; None when it is gone."""
+        retriever, _ = self._for_turn()
+        found = next((c for c in retriever.chunks() if c.id == key), None)
+        return to_passage(Hit(chunk=found, score=1.0, similarity=None)) if found else None
 
-    def _answer(self, question: str, k: int, max_chars: int) -> list[Passage]:
-        if not question.strip() or k <= 0:
-            return []
-        _, retriever = self._ready()
-        hits = retriever.rank(question, k=k * 3, max_per_guide=SEARCH_MAX_PER_GUIDE)
-        best = max((h.similarity or 0.0 for h in hits), default=0.0)
-        if best < ANSWER_MIN_SIMILARITY:
-            return []
-        relevant = [h for h in hits if (h.similarity or 0.0) >= PASSAGE_MIN_SIMILARITY][:k]
-        return fit_passages([to_passage(h) for h in relevant], max_chars)
+    def guide_sections(self, guide_id: str) -> list[Passage]:
+        """Every section of one guide, in the guide's order."""
+        retriever, _ = self._for_turn()
+        chunks = [c for c in retriever.chunks() if c.guide_id == guide_id]
+        chunks.sort(key=lambda c: int(c.metadata.get("position", 0)))
+        return [to_passage(Hit(chunk=c, score=1.0, similarity=None)) for c in chunks]
 
     def list_guides(self) -> list[GuideSummary]:
         store, _ = self._ready()
@@ -274,31 +318,55 @@ class KnowledgeBase:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[Path | str] | None = None) -> IngestReport:
-        """Sync files or folders into the store; no paths means the built-in guides."""
-        store, retriever = self._ready(build=paths is not None)
+    def ingest(
+        self, paths: Iterable[Path | str] | None = None, progress: Progress | None = None
+    ) -> IngestReport:
+        """Sync files or folders into the store; no paths means the built-in guides. Chunks are
+        written batch by batch, so an interrupted ingest keeps its work and the next resumes."""
+        store, retriever = self._ready(build=paths is not None, progress=progress)
         try:
             if paths is None:
-                report = ingest_path(store, self._guides_dir)
+                report = ingest_path(store, self._guides_dir, progress)
                 store.set_fingerprint(folder_fingerprint(self._guides_dir))
                 return report
-            return ingest_paths(store, [Path(p) for p in paths])
+            return ingest_paths(store, [Path(p) for p in paths], progress)
         finally:
             retriever.invalidate()
 
+    def needs_build(self) -> bool:
+        """Whether the first use will have to embed the built-in guides."""
+        if not self._auto_build:
+            return False
+        with self._lock:
+            if self._store is None:
+                self._store = self._open_store()
+            return self._store.fingerprint() != folder_fingerprint(self._guides_dir)
 
-def store_factory(settings: Settings, embeddings: MiniLMEmbeddings) -> StoreFactory:
+    def build(self, progress: Progress | None = None) -> None:
+        """Open the store and build it now if it is out of date, reporting progress."""
+        self._ready(progress=progress)
+
+
+def _domain_penalty(hit: Hit, domain: Domain | None) -> float:
+    if domain is None:
+        return 0.0
+    meta = hit.chunk.metadata
+    marks = f"{meta.get('tags', '')} {meta.get('heading', '')} {meta.get('title', '')}"
+    return FOREIGN_DOMAIN_PENALTY if foreign_domains(marks.replace(",", " "), domain) else 0.0
+
+
+def store_factory(location: StoreLocation, embeddings: MiniLMEmbeddings) -> StoreFactory:
     def open_store() -> GuidanceStore:
-        if settings.chroma_url:
-            client = http_client(settings.chroma_url)
+        if location.chroma_url:
+            client = http_client(location.chroma_url)
         else:
-            client = persistent_client(settings.chroma_dir)
-        return GuidanceStore(client, settings.knowledge_collection, embeddings)
+            client = persistent_client(location.chroma_dir)
+        return GuidanceStore(client, location.collection, embeddings)
 
     return open_store
 
 
-def open_knowledge_base(settings: Settings) -> KnowledgeBase:
-    """The knowledge base for these settings: nothing is opened or loaded until first use."""
+def open_knowledge_base(location: StoreLocation) -> KnowledgeBase:
+    """The knowledge base at this location: nothing is opened or loaded until first use."""
     embeddings = shared_embeddings()
-    return KnowledgeBase(store_factory(settings, embeddings), embeddings, background_build=True)
+    return KnowledgeBase(store_factory(location, embeddings), embeddings, background_build=True)

@@ -23,6 +23,11 @@ STEPS: tuple[str, ...] = (
 )
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".md", ".markdown", ".txt", ".pdf"})
 BUILTIN_GUIDES_DIR = Path(__file__).parent / "guides"
+# Bigger files take many minutes to embed and are usually whole manuals: split them first.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+# Tried in order: UTF-8 (with or without a byte-order mark), then Windows-1252, which reads
+# Latin-1 text as well; Latin-1 itself decodes any byte.
+_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 
 Kind = Literal["markdown", "text", "pdf"]
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
@@ -125,17 +130,37 @@ def _pdf_text(path: Path) -> str:
     return "\n\n".join(p for p in pages if p)
 
 
+def decode_text(raw: bytes) -> str:
+    """Text in whichever of the usual encodings decodes it cleanly."""
+    for encoding in _ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte")
+
+
 def _read(path: Path, suffix: str) -> Guide:
     if suffix == ".pdf":
         return parse_guide(_pdf_text(path), path.stem, "pdf")
     kind: Kind = "text" if suffix == ".txt" else "markdown"
-    return parse_guide(path.read_text(encoding="utf-8"), path.stem, kind)
+    return parse_guide(decode_text(path.read_bytes()), path.stem, kind)
+
+
+def _check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise GuideError(
+            f"{path.name} is {size / 1_048_576:.1f} MB, over the "
+            f"{MAX_FILE_BYTES // 1_048_576} MB limit: split it into smaller files"
+        )
 
 
 def read_guide(path: Path) -> Guide:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise GuideError(f"{path.name}: unsupported file type (use .md, .txt or .pdf)")
+    _check_size(path)
     try:
         return _read(path, suffix)
     except Exception as exc:  # pypdf and yaml raise many kinds; all mean "unreadable file"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,12 @@ from knowledge.guides import BUILTIN_GUIDES_DIR, GuideError, guide_files, read_g
 from knowledge.store import GuidanceStore, StoredChunk
 
 BUILTIN_ORIGIN = "builtin"
+# Chunks embedded and written per batch: an interrupted ingest keeps every finished batch, and
+# the next run embeds only what is missing.
+WRITE_BATCH = 32
+
+# Called with (chunks written so far, chunks to write) after each batch.
+Progress = Callable[[int, int], None]
 
 
 class IngestReport(BaseModel):
@@ -30,6 +36,7 @@ class IngestReport(BaseModel):
     removed: int = 0
     removed_guides: list[str] = []
     errors: list[str] = []
+    warnings: list[str] = []
     seconds: float = 0.0
 
     def merge(self, other: IngestReport) -> IngestReport:
@@ -40,6 +47,7 @@ class IngestReport(BaseModel):
             removed=self.removed + other.removed,
             removed_guides=sorted({*self.removed_guides, *other.removed_guides}),
             errors=self.errors + other.errors,
+            warnings=self.warnings + other.warnings,
             seconds=self.seconds + other.seconds,
         )
 
@@ -70,6 +78,7 @@ class _Parsed:
     guides: list[str] = field(default_factory=list)
     failed_files: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _parse(files: Iterable[tuple[Path, str]], origin: str) -> _Parsed:
@@ -83,6 +92,8 @@ def _parse(files: Iterable[tuple[Path, str]], origin: str) -> _Parsed:
             parsed.errors.append(str(exc))
             continue
         parsed.guides.append(guide.id)
+        if not guide.body.strip():
+            parsed.warnings.append(f"{name}: no text found (a scanned PDF needs OCR first)")
         for chunk in split_guide(guide, origin, name):
             if chunk.id not in seen:
                 seen.add(chunk.id)
@@ -90,7 +101,18 @@ def _parse(files: Iterable[tuple[Path, str]], origin: str) -> _Parsed:
     return parsed
 
 
-def _sync(store: GuidanceStore, origin: str, parsed: _Parsed) -> IngestReport:
+def _write(store: GuidanceStore, chunks: list[Chunk], progress: Progress | None) -> None:
+    if progress is not None:
+        progress(0, len(chunks))
+    for start in range(0, len(chunks), WRITE_BATCH):
+        store.upsert(chunks[start : start + WRITE_BATCH])
+        if progress is not None:
+            progress(min(start + WRITE_BATCH, len(chunks)), len(chunks))
+
+
+def _sync(
+    store: GuidanceStore, origin: str, parsed: _Parsed, progress: Progress | None = None
+) -> IngestReport:
     existing: dict[str, StoredChunk] = {
         c.id: c for c in store.chunk_metadata(where={"origin": origin})
     }
@@ -104,7 +126,7 @@ def _sync(store: GuidanceStore, origin: str, parsed: _Parsed) -> IngestReport:
         for cid, c in existing.items()
         if cid not in wanted and str(c.metadata.get("source_file")) not in parsed.failed_files
     ]
-    store.upsert(fresh)
+    _write(store, fresh, progress)
     store.delete(c.id for c in stale)
     kept_guides = set(parsed.guides)
     return IngestReport(
@@ -114,6 +136,7 @@ def _sync(store: GuidanceStore, origin: str, parsed: _Parsed) -> IngestReport:
         removed=len(stale),
         removed_guides=sorted({c.guide_id for c in stale} - kept_guides),
         errors=parsed.errors,
+        warnings=parsed.warnings,
     )
 
 
@@ -125,19 +148,21 @@ def _files_of(path: Path) -> list[tuple[Path, str]]:
     return []  # a file that was deleted: syncing its origin removes its chunks
 
 
-def ingest_path(store: GuidanceStore, path: Path) -> IngestReport:
+def ingest_path(store: GuidanceStore, path: Path, progress: Progress | None = None) -> IngestReport:
     started = time.perf_counter()
     origin = origin_for(path)
     parsed = _parse(_files_of(path), origin)
     if not path.exists() and origin != BUILTIN_ORIGIN:
         parsed.errors.append(f"{path}: not found; its chunks, if any, were removed")
-    report = _sync(store, origin, parsed)
+    report = _sync(store, origin, parsed, progress)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def ingest_paths(store: GuidanceStore, paths: Iterable[Path]) -> IngestReport:
+def ingest_paths(
+    store: GuidanceStore, paths: Iterable[Path], progress: Progress | None = None
+) -> IngestReport:
     report = IngestReport()
     for path in paths:
-        report = report.merge(ingest_path(store, path))
+        report = report.merge(ingest_path(store, path, progress))
     return report

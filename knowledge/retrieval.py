@@ -2,52 +2,65 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal, Protocol
 
 import numpy as np
 
 from knowledge.embeddings import MiniLMEmbeddings
 from knowledge.lexical import LexicalIndex
+from knowledge.query import QueryReader, english_words, vocabulary_of
 from knowledge.store import StoredChunk
+from knowledge.summary import SectionSentences, key_sentences
 
 Mode = Literal["vector", "bm25", "hybrid"]
 
-# Reciprocal-rank fusion constant and the lexical side's weight, chosen on the eval set
-# (bench/knowledge_eval.py); the dense side has weight 1.
-RRF_K = 10
-LEXICAL_WEIGHT = 1.0
-# Dense candidates fetched from chroma before fusion; the corpus is small, so this is cheap.
-DENSE_CANDIDATES = 40
+
+@dataclass(frozen=True)
+class Fusion:
+    """How dense and lexical scores are combined: cosine + weight x (BM25 / best BM25).
+
+    A linear blend keeps the cosine's scale, so a confident dense match is not pushed down by a
+    keyword-heavy neighbour the way rank fusion did. Chosen on the tuning share of the eval set
+    (bench/knowledge_eval.py)."""
+
+    lexical_weight: float = 0.15
+    # Checklists, "common traps" and worked examples restate a guide's other sections: they
+    # match many questions broadly but rarely answer one directly.
+    roundup_penalty: float = 0.1
+    # The best candidates are re-scored by how close the question is to their heading alone:
+    # the guides' headings read like the questions they answer ("Setting a review rhythm").
+    heading_weight: float = 0.3
+    rerank_depth: int = 10
+
+
+DEFAULT_FUSION = Fusion()
+# Dense candidates kept before fusion: enough that a strong keyword match is rarely left out
+# for want of a cosine (measured: 40 lost 5 points of recall@3).
+DENSE_CANDIDATES = 120
 SNAPSHOT_TTL_SECONDS = 60.0
 
 
 class ChunkSource(Protocol):
-    """What ranking needs from a store (`GuidanceStore`, or chunks held in memory)."""
+    """What ranking needs from a store (`GuidanceStore`, or chunks held in memory): every chunk,
+    with its vector when it has one."""
 
     def chunks(self, where: dict[str, Any] | None = None) -> list[StoredChunk]: ...
 
-    def query(
-        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[StoredChunk, float]]: ...
-
 
 class MemoryChunks:
-    """Chunks that are not in a vector store: only BM25 can rank them."""
+    """Chunks that are not in a vector store yet (no vectors): only BM25 can rank them."""
 
     def __init__(self, chunks: Sequence[StoredChunk]) -> None:
         self._chunks = list(chunks)
 
     def chunks(self, where: dict[str, Any] | None = None) -> list[StoredChunk]:
         return list(self._chunks)
-
-    def query(
-        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[StoredChunk, float]]:
-        raise NotImplementedError("chunks held in memory have no vectors; rank with mode='bm25'")
 
 
 @dataclass(frozen=True)
@@ -59,12 +72,23 @@ class Hit:
 
 
 class _Snapshot:
-    """All chunks with a BM25 index over them, refreshed after ingest or a short TTL."""
+    """All chunks with their vectors and a BM25 index, refreshed after ingest or a short TTL.
+
+    Cosines are computed here, on one matrix, rather than asked of chroma per query: for a few
+    thousand sections that is a fraction of a millisecond against 10-15 ms for a chroma query
+    that also reads back documents and metadata."""
 
     def __init__(self, chunks: Sequence[StoredChunk]) -> None:
         self.chunks = list(chunks)
-        self.index = LexicalIndex([c.content for c in chunks])
+        vectors = [c.vector for c in self.chunks if c.vector is not None]
+        complete = bool(vectors) and len(vectors) == len(self.chunks)
+        self.matrix = np.vstack(vectors).astype(np.float32) if complete else None
+        self.index = LexicalIndex([lexical_text(c) for c in chunks])
+        self.reader = QueryReader(vocabulary_of(c.content for c in self.chunks), english_words())
+        self.roundup = {c.id for c in self.chunks if is_roundup(c)}
         self.taken = time.monotonic()
+        self.heading_vectors: dict[str, np.ndarray] = {}
+        self.sentences: dict[str, SectionSentences] = {}
 
     def step_mask(self, step: str | None) -> np.ndarray:
         if step is None:
@@ -72,9 +96,20 @@ class _Snapshot:
         return np.array([bool(c.metadata.get(f"step_{step}")) for c in self.chunks], dtype=bool)
 
 
-def _ranks(scores: dict[str, float]) -> dict[str, int]:
-    ordered = sorted(scores, key=lambda cid: -scores[cid])
-    return {cid: rank for rank, cid in enumerate(ordered)}
+_ROUNDUP_HEADING = re.compile(r"^(checklist|quick review checklist|common traps|examples?\b)", re.I)
+_CHECKBOX = re.compile(r"^\s*[-*]\s+\[[ xX]\]", re.M)
+
+
+def is_roundup(chunk: StoredChunk) -> bool:
+    """A checklist, a list of traps or a worked example, by its heading or its checkboxes."""
+    heading = str(chunk.metadata.get("heading", "")).split(" > ")[-1]
+    return bool(_ROUNDUP_HEADING.match(heading)) or len(_CHECKBOX.findall(chunk.body)) >= 3
+
+
+def lexical_text(chunk: StoredChunk) -> str:
+    """What BM25 sees: title, heading and body, plus the guide's tags."""
+    tags = str(chunk.metadata.get("tags", "")).replace(",", " ").replace("-", " ")
+    return f"{chunk.content}\n{tags}"
 
 
 def _diversify(hits: list[Hit], k: int, max_per_guide: int | None) -> list[Hit]:
@@ -102,6 +137,7 @@ class Retriever:
         self._store = store
         self._embeddings = embeddings
         self._clock = clock
+        self.fusion = DEFAULT_FUSION
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
 
@@ -120,13 +156,52 @@ class Retriever:
     def chunks(self) -> list[StoredChunk]:
         return self._current().chunks
 
+    def query_vector(self, query: str) -> list[float]:
+        """The question's vector as ranking saw it (the last few are kept: an answer right after
+        its ranking does not embed the question twice)."""
+        return self._vector(self._current().reader.read(query))
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one retriever per knowledge base, kept for its life
+    def _vector(self, read_query: str) -> list[float]:
+        return self._embeddings.embed_query(read_query)
+
+    def key_sentences(self, query: str, chunk: StoredChunk, limit: int) -> str:
+        """The sentences of `chunk` that best answer `query` (see knowledge.summary)."""
+        snap = self._current()
+        section = snap.sentences.get(chunk.id)
+        if section is None:
+            section = SectionSentences.of(chunk.body, self._embeddings.embed_array)
+            snap.sentences[chunk.id] = section
+        return key_sentences(self.query_vector(query), section, limit)
+
+    @staticmethod
     def _dense(
-        self, query: str, step: str | None, size: int
+        snap: _Snapshot, vector: list[float], step: str | None
     ) -> dict[str, tuple[StoredChunk, float]]:
-        vector = self._embeddings.embed_query(query)
-        where = {f"step_{step}": True} if step else None
-        hits = self._store.query(vector, k=min(DENSE_CANDIDATES, size), where=where)
-        return {chunk.id: (chunk, sim) for chunk, sim in hits}
+        if snap.matrix is None:
+            return {}
+        similarity = snap.matrix @ np.asarray(vector, dtype=np.float32)
+        similarity[~snap.step_mask(step)] = -np.inf
+        best = np.argsort(-similarity)[:DENSE_CANDIDATES]
+        return {
+            snap.chunks[i].id: (snap.chunks[i], float(similarity[i]))
+            for i in best
+            if np.isfinite(similarity[i])
+        }
+
+    def _rerank_by_heading(self, snap: _Snapshot, hits: list[Hit], vector: list[float]) -> None:
+        """Add heading similarity to the top candidates' scores (headings embedded once each)."""
+        top = hits[: self.fusion.rerank_depth]
+        missing = [h.chunk for h in top if h.chunk.id not in snap.heading_vectors]
+        if missing:
+            texts = [str(c.metadata.get("heading") or c.metadata.get("title", "")) for c in missing]
+            for chunk, row in zip(missing, self._embeddings.embed_array(texts), strict=True):
+                snap.heading_vectors[chunk.id] = row
+        query = np.asarray(vector, dtype=np.float32)
+        for i, hit in enumerate(top):
+            bonus = self.fusion.heading_weight * float(snap.heading_vectors[hit.chunk.id] @ query)
+            top[i] = Hit(chunk=hit.chunk, score=hit.score + bonus, similarity=hit.similarity)
+        hits[: len(top)] = sorted(top, key=lambda h: -h.score)
 
     def _lexical(self, snap: _Snapshot, query: str, step: str | None) -> dict[str, float]:
         scores = snap.index.scores(query)
@@ -145,25 +220,37 @@ class Retriever:
         snap = self._current()
         if not snap.chunks:
             return []
-        dense = self._dense(query, step, len(snap.chunks)) if mode != "bm25" else {}
+        query = snap.reader.read(query)
+        dense_wanted = mode != "bm25" and snap.matrix is not None
+        vector = self._vector(query) if dense_wanted else []
+        dense = self._dense(snap, vector, step) if vector else {}
         lexical = self._lexical(snap, query, step) if mode != "vector" else {}
-        by_id = {c.id: c for c in snap.chunks} | {cid: c for cid, (c, _) in dense.items()}
-        fused = self._fuse({cid: s for cid, (_, s) in dense.items()}, lexical)
+        by_id = {c.id: c for c in snap.chunks}
+        fused = self._fuse({cid: s for cid, (_, s) in dense.items()}, lexical, self.fusion)
+        # Keyword-only scores are raw BM25: the prior then scales with the best of them.
+        scale = 1.0 if dense or not fused else max(fused.values())
+        for cid in snap.roundup & fused.keys():
+            fused[cid] -= self.fusion.roundup_penalty * scale
         hits = [
             Hit(chunk=by_id[cid], score=score, similarity=dense[cid][1] if cid in dense else None)
             for cid, score in sorted(fused.items(), key=lambda item: -item[1])
             if cid not in exclude and cid in by_id
         ]
+        if vector and self.fusion.heading_weight:
+            self._rerank_by_heading(snap, hits, vector)
         return _diversify(hits, k, max_per_guide)
 
     @staticmethod
-    def _fuse(dense: dict[str, float], lexical: dict[str, float]) -> dict[str, float]:
+    def _fuse(
+        dense: dict[str, float], lexical: dict[str, float], fusion: Fusion
+    ) -> dict[str, float]:
         if not lexical:
             return dict(dense)
         if not dense:
             return dict(lexical)
-        fused: dict[str, float] = {}
-        for ranks, weight in ((_ranks(dense), 1.0), (_ranks(lexical), LEXICAL_WEIGHT)):
-            for cid, rank in ranks.items():
-                fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
+        top = max(lexical.values())
+        fused = dict(dense)
+        for cid, score in lexical.items():
+            if cid in fused:  # a chunk outside the dense candidates has no cosine to add to
+                fused[cid] += fusion.lexical_weight * score / top
         return fused

@@ -1,30 +1,30 @@
-"""The chromadb collection that holds the guidance chunks, reached through langchain-chroma.
+"""The chromadb collection that holds the guidance chunks.
 
-A local persistent directory by default; a Chroma server when `chroma_url` is set. Our own
-embedding function is always handed to langchain-chroma, so chroma's default one (which would
-download a model) is never attached to the collection.
+A local persistent directory by default; a Chroma server when `chroma_url` is set. Vectors are
+computed by our own embeddings and handed to chroma; the collection is opened with no embedding
+function, so chroma's default one (which would download a model) is never attached. chromadb's
+own client is used rather than langchain-chroma: the wrapper added a third of a second to every
+cold `journeybot knowledge search` and nothing we use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import chromadb
+import numpy as np
 from chromadb.api import ClientAPI
-from chromadb.api.collection_configuration import CreateCollectionConfiguration
 from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
-from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
 from knowledge.chunking import Chunk, MetadataValue
 
 FINGERPRINT_KEY = "builtin_fingerprint"
-_COLLECTION_CONFIGURATION: CreateCollectionConfiguration = {"hnsw": {"space": "cosine"}}
+_COLLECTION_CONFIGURATION: dict[str, Any] = {"hnsw": {"space": "cosine"}}
 _PAGE = 500
 
 
@@ -51,6 +51,8 @@ class StoredChunk:
     id: str
     content: str
     metadata: Mapping[str, MetadataValue]
+    # The chunk's embedding, when it was read with its vector.
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def guide_id(self) -> str:
@@ -62,25 +64,27 @@ class StoredChunk:
         return self.content[int(start) :] if isinstance(start, int) else self.content
 
 
+Include = Literal["documents", "embeddings", "metadatas", "distances", "uris", "data"]
+
+
+def _scalars(meta: Mapping[str, object] | None) -> dict[str, MetadataValue]:
+    """Chunk metadata as we write it: scalars only (chroma's type allows more)."""
+    return {k: v for k, v in (meta or {}).items() if isinstance(v, str | int | float | bool)}
+
+
 class GuidanceStore:
     def __init__(self, client: ClientAPI, collection: str, embeddings: Embeddings) -> None:
         self._client = client
         self._name = collection
         self._embeddings = embeddings
-        self._vectors = Chroma(
-            collection_name=collection,
-            embedding_function=embeddings,
-            client=client,
-            collection_configuration=_COLLECTION_CONFIGURATION,
+        self._chroma = client.get_or_create_collection(
+            collection,
+            configuration=_COLLECTION_CONFIGURATION,  # type: ignore[arg-type]
+            embedding_function=None,
         )
 
-    @property
-    def vectors(self) -> Chroma:
-        return self._vectors
-
     def _collection(self) -> Any:
-        # langchain-chroma has no public accessor for collection metadata or count.
-        return self._vectors._collection
+        return self._chroma
 
     def count(self) -> int:
         return int(self._collection().count())
@@ -100,21 +104,29 @@ class GuidanceStore:
     def configuration(self) -> dict[str, Any]:
         return dict(self._collection().configuration_json or {})
 
-    def _get(self, where: dict[str, Any] | None, documents: bool) -> list[StoredChunk]:
-        include = ["metadatas", "documents"] if documents else ["metadatas"]
+    def _get(
+        self, where: dict[str, Any] | None, documents: bool, vectors: bool = False
+    ) -> list[StoredChunk]:
+        include: list[Include] = ["metadatas", "documents"] if documents else ["metadatas"]
+        include += ["embeddings"] if vectors else []
         out: list[StoredChunk] = []
         offset = 0
         while True:
-            page = self._vectors.get(where=where, limit=_PAGE, offset=offset, include=include)
-            docs = page.get("documents") or [""] * len(page["ids"])
-            for cid, meta, doc in zip(page["ids"], page["metadatas"], docs, strict=True):
-                out.append(StoredChunk(id=cid, content=doc or "", metadata=meta or {}))
+            page = self._chroma.get(where=where, limit=_PAGE, offset=offset, include=include)
+            size = len(page["ids"])
+            docs = page.get("documents") or [""] * size
+            rows = page.get("embeddings")
+            embedded = [None] * size if rows is None else [np.asarray(r) for r in rows]
+            metadatas = page.get("metadatas") or [{}] * size
+            for cid, meta, doc, vector in zip(page["ids"], metadatas, docs, embedded, strict=True):
+                out.append(StoredChunk(cid, doc or "", _scalars(meta), vector))
             if len(page["ids"]) < _PAGE:
                 return out
             offset += _PAGE
 
     def chunks(self, where: dict[str, Any] | None = None) -> list[StoredChunk]:
-        return self._get(where, documents=True)
+        """Every chunk with its text, metadata and vector."""
+        return self._get(where, documents=True, vectors=True)
 
     def chunk_metadata(self, where: dict[str, Any] | None = None) -> list[StoredChunk]:
         return self._get(where, documents=False)
@@ -122,25 +134,15 @@ class GuidanceStore:
     def upsert(self, chunks: Sequence[Chunk]) -> None:
         if not chunks:
             return
-        docs = [Document(page_content=c.content, metadata=dict(c.metadata)) for c in chunks]
-        self._vectors.add_documents(docs, ids=[c.id for c in chunks])
+        contents = [c.content for c in chunks]
+        self._chroma.upsert(
+            ids=[c.id for c in chunks],
+            documents=contents,
+            metadatas=[dict(c.metadata) for c in chunks],
+            embeddings=np.asarray(self._embeddings.embed_documents(contents), dtype=np.float32),
+        )
 
     def delete(self, ids: Iterable[str]) -> None:
         batch = list(ids)
         if batch:
-            self._vectors.delete(ids=batch)
-
-    def query(
-        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[StoredChunk, float]]:
-        """Nearest chunks with their cosine similarity (1 - chroma's cosine distance); fewer
-        than k when the collection holds fewer."""
-        if k <= 0:
-            return []
-        hits = self._vectors.similarity_search_by_vector_with_relevance_scores(
-            list(vector), k=k, filter=where
-        )
-        return [
-            (StoredChunk(id=doc.id or "", content=doc.page_content, metadata=doc.metadata), 1.0 - d)
-            for doc, d in hits
-        ]
+            self._chroma.delete(ids=batch)

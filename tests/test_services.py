@@ -11,7 +11,8 @@ import bot.services as services_module
 from bot.engine import Turn
 from bot.services import DeferredGuidance, GuidanceUnavailable, build_services
 from bot.settings import Settings
-from knowledge.types import Passage
+from knowledge.domains import Domain
+from knowledge.types import Answer, Passage, Tip
 from storage import MapKey
 
 KEY = MapKey(workspace="T1", channel="C1", thread="1")
@@ -21,18 +22,21 @@ class CountingGuidance:
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def tips(
+    def tip(
         self,
         step: str,
         context: str = "",
+        domain: Domain | None = None,
         exclude: set[str] | frozenset[str] = frozenset(),
-        k: int = 2,
-    ) -> list[Passage]:
+    ) -> Tip | None:
         self.asked.append(step)
-        return [Passage(guide_id="g", title="A guide", heading="", text=f"Tip for {step}")]
+        return Tip(key=f"g#{step}", guide_id="g", title="A guide", text=f"Tip for {step}")
 
-    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]:
-        return []
+    def ask(self, question: str, more: int = 2) -> Answer:
+        return Answer(status="outside")
+
+    def section(self, key: str) -> Passage | None:
+        return None
 
 
 @pytest.fixture
@@ -52,8 +56,9 @@ def test_the_knowledge_base_opens_on_first_use_and_only_once(
     monkeypatch.setattr(services_module, "_open_guidance", open_once)
     deferred = DeferredGuidance(settings)
     assert opened == []
-    assert [p.text for p in deferred.tips("scope")] == ["Tip for scope"]
-    deferred.tips("personas")
+    tip = deferred.tip("scope")
+    assert tip is not None and tip.text == "Tip for scope"
+    deferred.tip("personas")
     assert len(opened) == 1 and opened[0].asked == ["scope", "personas"]
 
 
@@ -64,11 +69,11 @@ def test_an_unavailable_knowledge_base_costs_only_the_tips(
     monkeypatch.setattr(services_module, "_open_guidance", lambda s: attempts.append(s))
     services = build_services(settings)
     result = services.engine.start(KEY, "Gym sign-up", "ana")
-    assert result.reply.tips == [] and "Gym sign-up" in result.reply.notices[0]
+    assert result.reply.tip is None and "Gym sign-up" in result.reply.notices[0]
     followed = services.engine.handle(KEY, Turn(user="ana", text="objective: More sign-ups"))
     assert followed is not None and followed.reply.understood
     assert services.guidance is not None
     with pytest.raises(GuidanceUnavailable):
-        services.guidance.tips("scope")
+        services.guidance.tip("scope")
     assert len(attempts) == 1  # tried once, not on every turn
     services.store.engine.dispose()

@@ -3,32 +3,19 @@ offers every handler (replies, applying edits, guidance, the optional model, the
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from bot.domain.edits import Edit, EditError, apply_edits
 from bot.engine.assist import Assistant
+from bot.engine.guidance import Guidance, step_tip
 from bot.engine.outline import map_outline
 from bot.engine.reply import Reply, Suggestion
 from bot.engine.repository import MapRepository, Stored
 from bot.engine.state import FacilitationState, Outcome, Pending
 from bot.engine.steps import SPECS, STEP_ORDER
 from bot.model import Contribution, JourneyMap, Step
-from knowledge.types import Passage
 
-log = logging.getLogger(__name__)
-
-
-class Guidance(Protocol):
-    """What the engine needs from the knowledge base (see knowledge.KnowledgeBase)."""
-
-    def tips(
-        self, step: str, context: str = "", exclude: set[str] = ..., k: int = 2
-    ) -> list[Passage]: ...
-
-    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]: ...
+__all__ = ["Context", "Guidance", "Services", "build_reply", "suggestions"]
 
 
 @dataclass
@@ -94,12 +81,6 @@ class Context:
     ) -> Reply:
         return build_reply(self.services, m or self.map, self.state, entered, show_example)
 
-    def passages_for(self, question: str) -> list[Passage]:
-        guidance = self.services.guidance
-        if guidance is None:
-            return []
-        return safely(lambda: guidance.answer(question))
-
 
 def build_reply(
     services: Services,
@@ -121,33 +102,13 @@ def build_reply(
         spawn=None,
     )
     if entered:
-        reply.tips = _tips(services, m, state)
-        state.shown_tips += [tip_key(tip) for tip in reply.tips]
+        reply.tip = step_tip(services.guidance, m, state.step, state.shown_tips)
+        if reply.tip is not None:
+            state.shown_tips.append(reply.tip.key)
         if state.step is Step.REVIEW:
             reply.sections = map_outline(m)
             reply.warnings = spec.checks(m)
     return reply
-
-
-def _tips(services: Services, m: JourneyMap, state: FacilitationState) -> list[Passage]:
-    guidance = services.guidance
-    if guidance is None:
-        return []
-    context = " ".join([m.title, m.scope.objective, m.scope.scenario])
-    exclude = set(state.shown_tips)
-    return safely(lambda: guidance.tips(state.step.value, context, exclude))
-
-
-def safely(fetch: Callable[[], list[Passage]]) -> list[Passage]:
-    try:
-        return list(fetch())
-    except Exception:  # retrieval must never fail a turn
-        log.exception("guidance lookup failed; continuing without it")
-        return []
-
-
-def tip_key(passage: Passage) -> str:
-    return passage.key or f"{passage.guide_id}#{passage.heading}"
 
 
 def suggestions(step: Step) -> list[Suggestion]:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from bot.critique.findings import Critique
 from bot.exports.base import ExportFile
 from bot.model import JourneyMap, Step
-from knowledge.types import Passage
+from knowledge.types import Answer, Tip
 
 
 class Suggestion(BaseModel):
@@ -39,7 +39,8 @@ class Reply(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     notices: list[str] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
-    tips: list[Passage] = Field(default_factory=list)
+    tip: Tip | None = Field(None, description="At most one tip, on entering a step.")
+    answer: Answer | None = Field(None, description="The guidance's answer to a question.")
     suggestions: list[Suggestion] = Field(default_factory=list)
     show_map: bool = False
     changed: bool = False

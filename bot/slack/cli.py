@@ -191,7 +191,7 @@ def _warm_guidance(services: Services) -> None:
     if services.guidance is None:
         return
     try:
-        services.guidance.tips("scope")
+        services.guidance.tip("scope")
     except Exception:
         log.exception("guidance could not be prepared; steps will carry no tips")
 

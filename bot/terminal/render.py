@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from bot.engine.reply import Reply
 from bot.model import JourneyMap
+from knowledge.markdown import render
+from knowledge.types import Answer, source_line
 
 if TYPE_CHECKING:
     from bot.critique.findings import Critique
@@ -36,11 +38,12 @@ def render_reply(reply: Reply, journey_map: JourneyMap | None = None) -> str:
             lines += [f"    {line}" for line in plain(section.body).splitlines()]
     if reply.critique is not None:
         lines.append(render_critique(reply.critique))
-    for tip in reply.tips:
-        wrapped = textwrap.fill(
-            plain(tip.text), WIDTH - 8, initial_indent="    ", subsequent_indent="    "
-        )
-        lines.append(f"  Tip from “{tip.title}”:\n{wrapped}")
+    if reply.answer is not None:
+        lines += render_answer(reply.answer)
+    if reply.tip is not None:
+        lines.append(f"  Tip from “{reply.tip.title}”:")
+        lines.append(_indented(reply.tip.text))
+        lines.append(f"    (the whole guide: journeybot knowledge show {reply.tip.guide_id})")
     lines.append(
         f"\n── Step {reply.step_number}/{reply.step_count} · {reply.step_title} " + "─" * 20
     )
@@ -51,6 +54,34 @@ def render_reply(reply: Reply, journey_map: JourneyMap | None = None) -> str:
     commands = " · ".join(s.command for s in reply.suggestions)
     lines.append(f"  ({commands} · help)")
     return "\n".join(lines)
+
+
+def _indented(markdown: str, indent: str = "    ") -> str:
+    """Guide Markdown for the terminal (bullets, boxes, tables as lists), wrapped and indented."""
+    out = []
+    for line in render(markdown, "terminal").splitlines():
+        out.append(
+            textwrap.fill(
+                line, WIDTH - len(indent), initial_indent=indent, subsequent_indent=indent + "  "
+            )
+            if line.strip()
+            else ""
+        )
+    return "\n".join(out)
+
+
+def render_answer(answer: Answer) -> list[str]:
+    best = answer.best
+    if best is None:
+        return []
+    where = f"{best.title} › {best.heading}" if best.heading else best.title
+    lines = [_indented(answer.summary, "  "), f"  — from “{where}”"]
+    if answer.sources:
+        lines.append(f"    sources: {source_line(answer.sources)}")
+    for other in answer.passages[1:]:
+        lines.append(f"    see also: {other.title} › {other.heading}")
+    lines.append(f"    (the whole guide: journeybot knowledge show {best.guide_id})")
+    return lines
 
 
 def render_critique(critique: Critique) -> str:

@@ -6,7 +6,7 @@ from bot.engine import Engine, Turn
 from bot.engine.assist import AssistantUnavailable, Proposal
 from bot.engine.edits import AddTouchpoint
 from bot.model import JourneyMap, Step
-from knowledge.types import Passage
+from knowledge.types import Answer, Passage
 from storage import MapKey, MapStore
 
 KEY = MapKey(workspace="T1", channel="C1", thread="1")
@@ -37,12 +37,18 @@ class FakeAssistant:
         return "narrative"
 
 
-class FakeGuidance:
-    def tips(self, step: str, context: str = "", exclude: set[str] = frozenset(), k: int = 2):  # type: ignore[no-untyped-def]
-        return []
+MOMENTS = Passage(guide_id="moments-of-truth", title="Moments of truth", text="A moment…")
 
-    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]:
-        return [Passage(guide_id="moments-of-truth", title="Moments of truth", text="A moment…")]
+
+class FakeGuidance:
+    def tip(self, step, context="", domain=None, exclude=frozenset()):  # type: ignore[no-untyped-def]
+        return None
+
+    def ask(self, question: str, more: int = 2) -> Answer:
+        return Answer(status="answered", summary="A moment…", passages=[MOMENTS])
+
+    def section(self, key: str) -> Passage | None:
+        return MOMENTS
 
 
 FRIENDS = AddTouchpoint(stage="Discover", description="Friends' advice", channel="word of mouth")
@@ -104,11 +110,13 @@ def test_a_proposal_that_does_not_fit_the_map_is_not_offered(store: MapStore) ->
 def test_questions_are_answered_from_guidance_with_sources(store: MapStore) -> None:
     engine = started(store, FakeAssistant())
     reply = engine.handle(KEY, Turn(user="U1", text="what's a moment of truth?")).reply  # type: ignore[union-attr]
-    assert reply.sections[0].body == "Grounded answer from Moments of truth."
-    assert reply.notices == ["Sources: Moments of truth"]
+    assert reply.answer is not None and reply.answer.paraphrased
+    assert reply.answer.summary == "Grounded answer from Moments of truth."
+    assert reply.answer.passages == [MOMENTS]  # the sources the renderers cite
     down = Engine(store, FakeGuidance(), FakeAssistant(down=True))
     fallback = down.handle(KEY, Turn(user="U1", text="what's a moment of truth?")).reply  # type: ignore[union-attr]
-    assert fallback.sections[0].body == "A moment…" and "unavailable" in fallback.notices[0]
+    assert fallback.answer is not None and not fallback.answer.paraphrased
+    assert fallback.answer.summary == "A moment…" and "unavailable" in fallback.notices[0]
 
 
 def test_a_plain_reading_that_does_not_fit_goes_to_the_model(store: MapStore) -> None:

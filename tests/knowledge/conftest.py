@@ -7,22 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Settings
 from knowledge.base import KnowledgeBase, store_factory
 from knowledge.embeddings import shared_embeddings
+from knowledge.types import StoreLocation
 
 DATA = Path(__file__).parent / "data"
 FIXTURE_GUIDES = DATA / "guides"
 
 
-def make_settings(data_dir: Path, **overrides: object) -> Settings:
-    fields: dict[str, object] = {"journeybot_data_dir": data_dir, "chroma_url": None, **overrides}
-    return Settings(**fields)  # type: ignore[arg-type]
+def make_location(data_dir: Path, chroma_url: str | None = None) -> StoreLocation:
+    return StoreLocation(chroma_dir=data_dir / "chroma", chroma_url=chroma_url)
 
 
-def make_kb(settings: Settings, guides_dir: Path) -> KnowledgeBase:
+def make_kb(location: StoreLocation, guides_dir: Path) -> KnowledgeBase:
     embeddings = shared_embeddings()
-    return KnowledgeBase(store_factory(settings, embeddings), embeddings, guides_dir=guides_dir)
+    return KnowledgeBase(store_factory(location, embeddings), embeddings, guides_dir=guides_dir)
 
 
 @pytest.fixture
@@ -34,17 +33,17 @@ def guides_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path / "data")
+def location(tmp_path: Path) -> StoreLocation:
+    return make_location(tmp_path / "data")
 
 
 @pytest.fixture
-def kb(settings: Settings, guides_dir: Path) -> KnowledgeBase:
-    return make_kb(settings, guides_dir)
+def kb(location: StoreLocation, guides_dir: Path) -> KnowledgeBase:
+    return make_kb(location, guides_dir)
 
 
 @pytest.fixture(scope="module")
 def built_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     """Built once per module from the fixture guides; for tests that only read."""
     root = tmp_path_factory.mktemp("kb")
-    return make_kb(make_settings(root / "data"), FIXTURE_GUIDES)
+    return make_kb(make_location(root / "data"), FIXTURE_GUIDES)

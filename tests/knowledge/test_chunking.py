@@ -96,3 +96,25 @@ def test_unsupported_file_type(tmp_path: Path) -> None:
     path.write_bytes(b"PK")
     with pytest.raises(GuideError, match="unsupported"):
         read_guide(path)
+
+
+def test_stubs_are_merged_into_the_piece_they_introduce() -> None:
+    body = (
+        "## Triggers\n\nTypical triggers:\n\n## Triggers > List\n\n"
+        + "- a launch, a price change or a spike in complaints about the new billing system\n" * 3
+        + "\n## Owners\n\nEvery map has one named owner who books the reviews and keeps the "
+        "versions, so nobody has to guess who decides what changes.\n\n## End\n\nThat's all."
+    )
+    chunks = split_guide(parse_guide(body, "rhythm"), "x", "rhythm.md")
+    assert [c.heading for c in chunks] == ["Triggers > List", "Owners"]
+    assert chunks[0].text.startswith("Triggers\nTypical triggers:")
+    assert chunks[1].text.endswith("That's all.")  # a trailing stub joins the piece before
+
+
+def test_tags_are_searchable_with_the_text() -> None:
+    from knowledge.retrieval import lexical_text
+    from knowledge.store import StoredChunk
+
+    chunk = split_guide(read_guide(FIXTURES / "stages-b2b.md"), "builtin", "stages-b2b.md")[0]
+    stored = StoredChunk(id=chunk.id, content=chunk.content, metadata=chunk.metadata)
+    assert lexical_text(stored).endswith("stages b2b saas")

@@ -3,10 +3,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.settings import Settings
+import pytest
+
 from knowledge.base import KnowledgeBase
-from knowledge.ingest import folder_fingerprint
+from knowledge.ingest import WRITE_BATCH, folder_fingerprint
 from knowledge.store import GuidanceStore
+from knowledge.types import StoreLocation
 
 from .conftest import make_kb
 
@@ -86,12 +88,14 @@ def test_a_broken_file_keeps_its_previous_chunks(kb: KnowledgeBase, guides_dir: 
     assert _ids(kb, "personas") == before
 
 
-def test_out_of_date_store_is_rebuilt_on_first_use(settings: Settings, guides_dir: Path) -> None:
-    make_kb(settings, guides_dir).list_guides()
+def test_out_of_date_store_is_rebuilt_on_first_use(
+    location: StoreLocation, guides_dir: Path
+) -> None:
+    make_kb(location, guides_dir).list_guides()
     (guides_dir / "extra.md").write_text(
         "---\nid: extra\ntitle: Extra\nsteps: [kpis]\n---\n## KPI\nOne."
     )
-    reopened = make_kb(settings, guides_dir)
+    reopened = make_kb(location, guides_dir)
     assert "extra" in {g.id for g in reopened.list_guides()}
 
 
@@ -116,14 +120,57 @@ def test_single_file_ingest_and_removal(kb: KnowledgeBase, tmp_path: Path) -> No
 
 
 def test_collection_config_has_no_paths_and_telemetry_is_off(
-    kb: KnowledgeBase, settings: Settings
+    kb: KnowledgeBase, location: StoreLocation
 ) -> None:
     kb.ingest()
     store = _store(kb)
     config = json.dumps(store.configuration())
-    assert str(settings.journeybot_data_dir.resolve()) not in config
+    assert str(location.chroma_dir.parent.resolve()) not in config
     assert "/" not in config
     assert store.configuration()["hnsw"]["space"] == "cosine"
     metadata = json.dumps([c.metadata for c in store.chunk_metadata()])
-    assert str(settings.journeybot_data_dir.parent) not in metadata
+    assert str(location.chroma_dir.parent.parent) not in metadata
     assert store._client.get_settings().anonymized_telemetry is False
+
+
+def _playbook(path: Path, sections: int) -> Path:
+    path.write_text(
+        "\n\n".join(
+            f"## Step {n}\n\nAdvice {n}: give every new customer one named contact in the "
+            "first week, and say when they will hear from you next."
+            for n in range(sections)
+        )
+    )
+    return path
+
+
+def test_an_interrupted_ingest_keeps_its_batches_and_resumes(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    playbook = _playbook(tmp_path / "onboarding.md", WRITE_BATCH * 2 + 5)
+
+    def interrupt_after_first_batch(done: int, total: int) -> None:
+        if done >= WRITE_BATCH:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        kb.ingest([playbook], progress=interrupt_after_first_batch)
+    assert len(_ids(kb, "onboarding")) == WRITE_BATCH  # the first batch is kept
+    resumed = kb.ingest([playbook])
+    assert resumed.added == WRITE_BATCH + 5 and resumed.unchanged == WRITE_BATCH
+    assert len(_ids(kb, "onboarding")) == WRITE_BATCH * 2 + 5
+
+
+def test_latin1_text_is_read_and_files_without_text_are_reported(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    latin = tmp_path / "café-playbook.txt"
+    latin.write_bytes("Le café de bienvenue: expliquez la période d'essai.".encode("latin-1"))
+    empty = tmp_path / "scanned.txt"
+    empty.write_text("\n \n")
+    report = kb.ingest([latin, empty])
+    assert not report.errors and report.warnings == [
+        "scanned.txt: no text found (a scanned PDF needs OCR first)"
+    ]
+    texts = [c.content for c in _store(kb).chunks(where={"source_file": latin.name})]
+    assert any("café de bienvenue" in t and "période" in t for t in texts)

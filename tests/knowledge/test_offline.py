@@ -11,7 +11,7 @@ import pytest
 from chromadb.api.types import DefaultEmbeddingFunction
 from chromadb.utils.embedding_functions.onnx_mini_lm_l6_v2 import ONNXMiniLM_L6_V2
 
-from .conftest import FIXTURE_GUIDES, make_kb, make_settings
+from .conftest import FIXTURE_GUIDES, make_kb, make_location
 
 
 def _is_loopback(address: object) -> bool:
@@ -50,12 +50,12 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def test_build_search_and_reopen_without_any_download(
     tmp_path: Path, no_network: list[object]
 ) -> None:
-    settings = make_settings(tmp_path)
-    kb = make_kb(settings, FIXTURE_GUIDES)
+    location = make_location(tmp_path)
+    kb = make_kb(location, FIXTURE_GUIDES)
     assert kb.search("proto persona")[0].guide_id == "personas"
-    assert kb.tips("stages", "B2B SaaS")
-    reopened = make_kb(settings, FIXTURE_GUIDES)
-    assert reopened.answer("can we use a proto-persona?")
+    assert kb.tip("stages", "B2B SaaS") is not None
+    reopened = make_kb(location, FIXTURE_GUIDES)
+    assert reopened.ask("can we use a proto-persona?").status == "answered"
     assert reopened.ingest().added == 0
     assert no_network == []
     with pytest.raises(OSError, match="blocks"):  # the guard itself works (no packet is sent)

@@ -16,7 +16,7 @@ import pytest
 
 from knowledge.base import open_knowledge_base
 
-from .conftest import FIXTURE_GUIDES, make_kb, make_settings
+from .conftest import FIXTURE_GUIDES, make_kb, make_location
 
 
 def _chroma_cli() -> str | None:
@@ -73,19 +73,22 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_knowledge_base_on_a_chroma_server(chroma_url: str, tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "data", chroma_url=chroma_url)
-    kb = make_kb(settings, FIXTURE_GUIDES)
+    location = make_location(tmp_path / "data", chroma_url=chroma_url)
+    kb = make_kb(location, FIXTURE_GUIDES)
     assert {g.id for g in kb.list_guides()} == {"emotions", "personas", "stages-b2b", "stages-b2c"}
-    assert kb.tips("stages", "B2B SaaS onboarding", k=1)[0].guide_id == "stages-b2b"
-    assert not settings.chroma_dir.exists()  # nothing local: the server holds the vectors
+    tip = kb.tip("stages", "B2B SaaS onboarding")
+    assert tip is not None and tip.guide_id == "stages-b2b"
+    assert not location.chroma_dir.exists()  # nothing local: the server holds the vectors
 
-    replica = make_kb(settings, FIXTURE_GUIDES)  # a second process of the same deployment
-    assert replica.answer("can we use a proto-persona?")[0].guide_id == "personas"
+    replica = make_kb(location, FIXTURE_GUIDES)  # a second process of the same deployment
+    answer = replica.ask("can we use a proto-persona?")
+    assert answer.best is not None and answer.best.guide_id == "personas"
     assert replica.ingest().added == 0
 
 
 def test_unreachable_server_degrades_to_no_tips(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path, chroma_url=f"http://127.0.0.1:{_free_port()}")
-    kb = open_knowledge_base(settings)
+    location = make_location(tmp_path, chroma_url=f"http://127.0.0.1:{_free_port()}")
+    kb = open_knowledge_base(location)
     kb.warm_up(background=False)  # the build fails: the server is not there
-    assert kb.tips("stages") == [] and kb.answer("how many personas?") == []
+    assert kb.tip("stages") is None
+    assert kb.ask("how many personas?").status == "unavailable"

@@ -13,7 +13,7 @@ from bot.engine.reply import Reply
 from bot.llm import LangchainAssistant, SqlUsageStore
 from bot.llm.budget import utc_today
 from bot.llm.factory import client_options
-from knowledge.types import Passage
+from knowledge.types import Answer, Passage
 from storage import MapKey, MapStore
 
 from .conftest import make_settings
@@ -29,12 +29,18 @@ READING = {
 }
 
 
-class Guidance:
-    def tips(self, step: str, context: str = "", exclude: set[str] = frozenset(), k: int = 2):  # type: ignore[no-untyped-def]
-        return []
+MOMENTS = Passage(guide_id="mot", title="Moments of truth", text="A moment of truth…")
 
-    def answer(self, question: str, k: int = 3, max_chars: int = 2500) -> list[Passage]:
-        return [Passage(guide_id="mot", title="Moments of truth", text="A moment of truth…")]
+
+class Guidance:
+    def tip(self, step, context="", domain=None, exclude=frozenset()):  # type: ignore[no-untyped-def]
+        return None
+
+    def ask(self, question: str, more: int = 2) -> Answer:
+        return Answer(status="answered", summary="A moment of truth…", passages=[MOMENTS])
+
+    def section(self, key: str) -> Passage | None:
+        return MOMENTS
 
 
 @pytest.fixture
@@ -130,10 +136,11 @@ def test_questions_get_a_grounded_answer_or_the_guidance_itself(
 ) -> None:
     stub.push(stub.text("Find where the journey tips (Source: Moments of truth)."))
     reply = say(engine, "what is a moment of truth?")
-    assert reply.sections[0].body == "Find where the journey tips (Source: Moments of truth)."
+    assert reply.answer is not None
+    assert reply.answer.summary == "Find where the journey tips (Source: Moments of truth)."
     stub.push(stub.text("NO_GUIDANCE"))
     reply = say(engine, "what is a moment of truth?")
-    assert reply.sections[0].body == "A moment of truth…"
+    assert reply.answer is not None and reply.answer.summary == "A moment of truth…"
     assert reply.notices[0].startswith("The guidance I found doesn't answer that directly")
 
 

@@ -12,7 +12,7 @@ from bot.slack.blocks.kit import split_text
 from bot.slack.blocks.modals import form_modal, new_map_modal
 from bot.slack.blocks.step import step_blocks, step_text
 from bot.slack.blocks.summary import map_summary_blocks, outline_blocks
-from knowledge.types import Passage
+from knowledge.types import Tip
 from storage import MapKey, MapSummary
 
 from .mock_slack import _check_message, _check_view
@@ -48,9 +48,9 @@ def test_a_step_shows_every_part_of_the_reply() -> None:
                 warnings=["Stage Dream has no touchpoint yet."],
                 notices=["Saved."],
                 sections=[Section(heading="Apply", body="• Online form")],
-                tips=[
-                    Passage(guide_id="g", title="Touchpoints", text="Count every channel. " * 40)
-                ],
+                tip=Tip(
+                    key="k1", guide_id="g", title="Touchpoints", text="Count every channel. " * 40
+                ),
             )
         )
     )
@@ -69,9 +69,10 @@ def test_a_step_shows_every_part_of_the_reply() -> None:
         "```Apply &gt; Online form",
     ):
         assert part in text, part
-    tip = next(b for b in blocks if b["type"] == "context")
-    assert tip["elements"][0]["text"].endswith("— _Touchpoints_")
-    assert len(tip["elements"][0]["text"]) < 400
+    tip = next(b for b in blocks if b.get("text", {}).get("text", "").startswith(":bulb:"))
+    assert tip["text"]["text"].endswith("— _Touchpoints_")
+    assert len(tip["text"]["text"]) < 400
+    assert tip["accessory"]["text"]["text"] == "More" and tip["accessory"]["value"] == "k1"
     buttons = blocks[-1]["elements"]
     assert [(b["text"]["text"], b["value"]) for b in buttons] == [
         ("Next", "next"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.engine.assist import AssistantUnavailable
 from bot.engine.context import Context
+from bot.engine.guidance import ask
 from bot.engine.reply import Section
 from bot.engine.state import Outcome
 from bot.model import JourneyMap
@@ -17,7 +18,7 @@ def critique(ctx: Context, argument: str = "") -> Outcome:
     assistant = ctx.services.assistant
     if assistant is not None and reply.critique.findings:
         topics = " ".join(f.title for f in reply.critique.findings[:3])
-        passages = ctx.passages_for(topics)
+        passages = ask(ctx.services.guidance, topics).passages
         try:
             narrative = assistant.narrate(ctx.map, reply.critique, passages, ctx.workspace)
         except AssistantUnavailable as unavailable:

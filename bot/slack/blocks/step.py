@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.engine.reply import Reply, Section
 from bot.model import JourneyMap, Step
 from bot.slack.blocks.critique import critique_blocks
+from bot.slack.blocks.guidance import answer_blocks, tip_block
 from bot.slack.blocks.kit import (
     COMMAND_ACTION,
     MESSAGE_BLOCKS,
@@ -13,17 +14,14 @@ from bot.slack.blocks.kit import (
     Block,
     actions,
     button,
-    context,
     fit,
     header,
     sections,
 )
 from bot.slack.blocks.votes import vote_blocks
 from bot.text import slack_escape, truncate
-from knowledge.types import Passage
 
 FORM_ACTION = "form"  # action ids "form:<kind>"; opens the modal of that kind
-TIP_CHARS = 280
 
 FORMS_BY_STEP: dict[Step, list[tuple[str, str]]] = {
     Step.PERSONAS: [("persona", "Add persona")],
@@ -41,13 +39,15 @@ def step_blocks(reply: Reply, m: JourneyMap | None = None) -> list[Block]:
     head += _listed(":x: ", reply.errors)
     head += _listed(":warning: ", reply.warnings)
     body = [block for s in reply.sections for block in section_blocks(s)]
+    if reply.answer is not None:
+        body += answer_blocks(reply.answer)
     if reply.critique is not None:
         body += critique_blocks(reply.critique)
     tail = sections(slack_escape(reply.question)) if reply.question else []
     if reply.example:
         tail += sections(f"_For example:_\n```{slack_escape(reply.example)}```")
-    if reply.tips:
-        tail.append(tips_block(reply.tips))
+    if reply.tip is not None:
+        tail.append(tip_block(reply.tip))
     if m is not None and reply.step is Step.EMOTIONS:
         tail += vote_blocks(m)
     tail += step_actions(reply)
@@ -64,16 +64,6 @@ def step_text(reply: Reply) -> str:
 def section_blocks(section: Section) -> list[Block]:
     heading = f"*{slack_escape(section.heading)}*\n" if section.heading else ""
     return sections(heading + slack_escape(section.body))
-
-
-def tips_block(tips: list[Passage]) -> Block:
-    return context(
-        *(
-            f":bulb: {slack_escape(truncate(' '.join(tip.text.split()), TIP_CHARS))} "
-            f"— _{slack_escape(tip.title)}_"
-            for tip in tips
-        )
-    )
 
 
 def step_actions(reply: Reply) -> list[Block]:

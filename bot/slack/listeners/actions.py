@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 
 from bot.engine import Turn
 from bot.services import Services
+from bot.slack.blocks.guidance import GUIDANCE_MORE_ACTION, full_section_blocks
 from bot.slack.blocks.home import HOME_EXPORT_ACTION, HOME_OPEN_ACTION, HOME_REVIEWED_ACTION
 from bot.slack.blocks.modals import FORM_KINDS, form_modal
 from bot.slack.blocks.step import COMMAND_ACTION, FORM_ACTION
@@ -22,6 +23,7 @@ from bot.slack.listeners.events import publish_home
 from bot.slack.maps import Maps
 from bot.slack.middleware import once
 from bot.slack.payloads import action_thread, team_of
+from bot.text import slack_escape
 
 HOME_EXPORT_FORMAT = "pdf"
 
@@ -50,6 +52,26 @@ def register(app: App, services: Services, maps: Maps) -> None:
             if stored is not None:
                 view = form_modal(kind, key, stored.journey_map)
                 client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    def show_more(
+        body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        """A More button under a tip or an answer: the whole section, in the thread."""
+        key = action_thread(body)
+        if key is None:
+            return
+        with guarded(in_thread(client, key.channel, key.thread)):
+            found = (
+                services.guidance.section(action.get("value", "")) if services.guidance else None
+            )
+            if found is None:
+                text, blocks = "That guidance is no longer in the knowledge base.", None
+            else:
+                where = slack_escape(f"{found.title} › {found.heading}")
+                text, blocks = where, full_section_blocks(found)
+            client.chat_postMessage(
+                channel=key.channel, thread_ts=key.thread, text=text, blocks=blocks
+            )
 
     def from_home(command: str, done: str) -> Callable[..., None]:
         """A Home button that runs `command` in the thread of the map it names, if the person
@@ -84,6 +106,7 @@ def register(app: App, services: Services, maps: Maps) -> None:
     first = once(services.store)
     app.action(re.compile(rf"^{COMMAND_ACTION}:"))(ack=ack_now, lazy=[first(run_command)])
     app.action(re.compile(rf"^{FORM_ACTION}:"))(ack=ack_now, lazy=[first(open_form)])
+    app.action(GUIDANCE_MORE_ACTION)(ack=ack_now, lazy=[first(show_more)])
     app.action(HOME_OPEN_ACTION)(ack_now)  # a link button: Slack still reports the click
     app.action(HOME_EXPORT_ACTION)(ack=ack_now, lazy=[first(export_from_home)])
     app.action(HOME_REVIEWED_ACTION)(ack=ack_now, lazy=[first(reviewed_from_home)])
