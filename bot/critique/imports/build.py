@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.critique.imports.draft import Anchor, Preamble, StageDraft, TouchpointDraft
-from bot.critique.imports.edits import (
+from bot.critique.imports.emotions import Feeling, Scale, guess_scale, read_feeling
+from bot.critique.imports.kpis import read_kpi
+from bot.critique.imports.names import channel_of
+from bot.critique.imports.notes import bracket_owner, channel_note, owner_note, stage_note
+from bot.critique.imports.problem import MAX_ITEMS, MAX_STAGES, MAX_TOUCHPOINTS, ImportProblem
+from bot.critique.imports.report import ImportReport
+from bot.domain.edits import (
     AddAction,
     AddAnchored,
     AddKpi,
@@ -22,12 +28,6 @@ from bot.critique.imports.edits import (
     SetScope,
     apply_edits,
 )
-from bot.critique.imports.emotions import Feeling, Scale, guess_scale, read_feeling
-from bot.critique.imports.kpis import read_kpi
-from bot.critique.imports.names import channel_of
-from bot.critique.imports.notes import bracket_owner, channel_note, owner_note, stage_note
-from bot.critique.imports.problem import MAX_ITEMS, MAX_STAGES, MAX_TOUCHPOINTS, ImportProblem
-from bot.critique.imports.report import ImportReport
 from bot.model import LONG, SHORT, JourneyMap, Stage, Touchpoint
 from bot.text import truncate
 
